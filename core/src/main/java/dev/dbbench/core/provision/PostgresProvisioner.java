@@ -1,0 +1,142 @@
+package dev.dbbench.core.provision;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * Gives a PostgreSQL server, in this order: the explicit settings when a URL is given; a
+ * Testcontainers container when a Docker engine answers; otherwise an embedded server (zonky)
+ * started from the binaries in the jar. Says in one line which was chosen and why.
+ */
+public final class PostgresProvisioner {
+    /** The image used when a Docker engine is reachable. */
+    public static final String CONTAINER_IMAGE = "postgres:18-alpine";
+
+    static final Duration DOCKER_PROBE_TIMEOUT = Duration.ofMillis(300);
+    static final int CONNECT_TIMEOUT_SECONDS = 5;
+
+    private PostgresProvisioner() {}
+
+    /** Provisions from this JVM's system properties and environment, saying the choice on stderr. */
+    public static PostgresServer provision() {
+        return provision(PostgresSettings.fromEnvironment(), System.getenv(), line -> System.err.println(line));
+    }
+
+    /**
+     * Provisions a server. {@code log} receives the one line naming the choice.
+     *
+     * @throws ProvisioningException with a one-line message when no server can be had
+     */
+    public static PostgresServer provision(PostgresSettings settings, Map<String, String> env, Consumer<String> log) {
+        if (settings.explicit()) {
+            PgEndpoint endpoint = settings.endpoint();
+            String version = check(endpoint, settings);
+            String setting = settings.url().map(Setting::name).orElse(PostgresSettings.URL_ENV);
+            PostgresServer server = new PostgresServer(endpoint, PostgresServer.Source.EXPLICIT, "explicit settings (" + setting + ")", null);
+            log.accept("[postgres] using PostgreSQL " + version + " at " + endpoint + ": explicit settings (" + setting + ")");
+            return server;
+        }
+        Optional<String> engine = DockerProbe.reachableEngine(env, DOCKER_PROBE_TIMEOUT);
+        String whyNotDocker;
+        if (engine.isPresent()) {
+            try {
+                PostgresServer server = startContainer(engine.get());
+                log.accept("[postgres] using Testcontainers " + CONTAINER_IMAGE + " at " + server.admin() + ": no " + PostgresSettings.URL_ENV
+                        + " given, Docker engine at " + engine.get());
+                return server;
+            } catch (RuntimeException e) {
+                whyNotDocker = "Docker engine at " + engine.get() + " answered but the container failed (" + firstLine(e) + ")";
+            }
+        } else {
+            whyNotDocker = "no Docker engine reachable";
+        }
+        try {
+            PostgresServer server = startEmbedded();
+            log.accept("[postgres] using embedded PostgreSQL " + server.serverVersion() + " at " + server.admin() + ": no " + PostgresSettings.URL_ENV
+                    + " given, " + whyNotDocker);
+            return server;
+        } catch (Exception e) {
+            throw new ProvisioningException("[postgres] no server available: " + whyNotDocker + ", and embedded PostgreSQL failed to start (" + firstLine(e)
+                    + "). Set " + PostgresSettings.URL_ENV + ", " + PostgresSettings.USER_ENV + " and " + PostgresSettings.PASSWORD_ENV
+                    + " (or --pg-url, --pg-user, --pg-password) to a running server", e);
+        }
+    }
+
+    /**
+     * Connects once with short timeouts and turns the usual failures into one line naming the
+     * setting to fix. Returns the server version.
+     */
+    static String check(PgEndpoint endpoint, PostgresSettings settings) {
+        String urlName = settings.url().map(Setting::name).orElse(PostgresSettings.URL_ENV);
+        String userName = settings.user().map(Setting::name).orElse(PostgresSettings.USER_ENV);
+        String passwordName = settings.password().map(Setting::name).orElse(PostgresSettings.PASSWORD_ENV);
+        Properties props = new Properties();
+        props.setProperty("user", endpoint.user());
+        props.setProperty("password", endpoint.password());
+        props.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
+        props.setProperty("loginTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS * 2));
+        props.setProperty("socketTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS * 2));
+        try (Connection c = DriverManager.getConnection(endpoint.jdbcUrl(), props)) {
+            return c.getMetaData().getDatabaseProductVersion();
+        } catch (SQLException e) {
+            String state = e.getSQLState() == null ? "" : e.getSQLState();
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            if (state.equals("28P01") || state.equals("28000") || message.contains("password")) {
+                throw new ProvisioningException("[postgres] login refused for user \"" + endpoint.user() + "\" at " + endpoint.jdbcUrl() + " (" + state
+                        + "): check " + userName + " and " + passwordName, e);
+            }
+            if (state.equals("3D000")) {
+                throw new ProvisioningException("[postgres] " + urlName + " names a database that does not exist: \"" + endpoint.database()
+                        + "\". Create it or name an existing one", e);
+            }
+            if (state.startsWith("08") || hasCause(e, ConnectException.class) || hasCause(e, UnknownHostException.class)) {
+                throw new ProvisioningException("[postgres] " + urlName + " is unreachable: " + endpoint.jdbcUrl() + " (" + firstLine(e)
+                        + "). Start the server or fix host and port", e);
+            }
+            throw new ProvisioningException("[postgres] cannot connect to " + endpoint.jdbcUrl() + " given by " + urlName + " (" + state + " " + firstLine(e) + ")", e);
+        }
+    }
+
+    private static PostgresServer startEmbedded() throws Exception {
+        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // Room for the pooling benchmarks' no-pool variant at 64 threads plus the pools themselves.
+                .setServerConfig("max_connections", "300")
+                .setOutputRedirector(java.lang.ProcessBuilder.Redirect.DISCARD)
+                .setErrorRedirector(java.lang.ProcessBuilder.Redirect.DISCARD)
+                .start();
+        PgEndpoint admin = new PgEndpoint(pg.getJdbcUrl("postgres", "postgres"), "postgres", "");
+        return new PostgresServer(admin, PostgresServer.Source.EMBEDDED, "embedded", pg);
+    }
+
+    private static PostgresServer startContainer(String engine) {
+        PostgreSQLContainer container = new PostgreSQLContainer(CONTAINER_IMAGE).withCommand("postgres", "-c", "max_connections=300");
+        container.start();
+        PgEndpoint admin = new PgEndpoint(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+        return new PostgresServer(admin, PostgresServer.Source.TESTCONTAINERS, "Docker engine at " + engine, container::stop);
+    }
+
+    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String firstLine(Throwable e) {
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse("").trim();
+    }
+}

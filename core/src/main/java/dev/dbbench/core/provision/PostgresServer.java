@@ -1,0 +1,166 @@
+package dev.dbbench.core.provision;
+
+import dev.dbbench.core.DatabaseException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A provisioned PostgreSQL server and the fresh databases made on it. Closing drops what was made
+ * here and stops the server when provisioning started it.
+ */
+public final class PostgresServer implements AutoCloseable {
+    /** Where the server came from, in the order provisioning tries them. */
+    public enum Source {
+        EXPLICIT,
+        TESTCONTAINERS,
+        EMBEDDED
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final PgEndpoint admin;
+    private final Source source;
+    private final String reason;
+    private final AutoCloseable stopper;
+    private final List<PgEndpoint> created = new ArrayList<>();
+
+    PostgresServer(PgEndpoint admin, Source source, String reason, AutoCloseable stopper) {
+        this.admin = Objects.requireNonNull(admin, "admin");
+        this.source = Objects.requireNonNull(source, "source");
+        this.reason = Objects.requireNonNull(reason, "reason");
+        this.stopper = stopper;
+    }
+
+    /** The endpoint provisioning was given or made: the database that fresh ones are created from. */
+    public PgEndpoint admin() {
+        return admin;
+    }
+
+    public Source source() {
+        return source;
+    }
+
+    /** Why this source was chosen, for the one line provisioning prints. */
+    public String reason() {
+        return reason;
+    }
+
+    /** {@code server_version} as the server reports it. */
+    public String serverVersion() {
+        try (Connection c = admin.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW server_version")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw DatabaseException.of("[postgres] read server_version", e);
+        }
+    }
+
+    /**
+     * A fresh, empty database for one test class or benchmark, named after {@code label}. When the
+     * login may not create databases (SQLState 42501), a fresh schema in the given database is
+     * made instead and the endpoint's {@code currentSchema} points at it.
+     */
+    public synchronized PgEndpoint createDatabase(String label) {
+        String name = freshName(label);
+        // Identifiers cannot be bind parameters; the name is built from [a-z0-9_] only, never from input as given.
+        try (Connection c = admin.connect(); Statement s = c.createStatement()) {
+            try {
+                s.execute("CREATE DATABASE " + name);
+                PgEndpoint endpoint = admin.withDatabase(name);
+                created.add(endpoint);
+                return endpoint;
+            } catch (SQLException e) {
+                if (!"42501".equals(e.getSQLState())) {
+                    throw e;
+                }
+            }
+            s.execute("CREATE SCHEMA " + name);
+            PgEndpoint endpoint = admin.withParameter("currentSchema", name);
+            created.add(endpoint);
+            return endpoint;
+        } catch (SQLException e) {
+            throw DatabaseException.of("[postgres] create a fresh database for " + label, e);
+        }
+    }
+
+    /** Drops a database or schema made by {@link #createDatabase(String)}. */
+    public synchronized void drop(PgEndpoint endpoint) {
+        if (!created.remove(endpoint)) {
+            throw new IllegalArgumentException("[postgres] " + endpoint + " was not created by this server");
+        }
+        dropCreated(endpoint);
+    }
+
+    private void dropCreated(PgEndpoint endpoint) {
+        try (Connection c = admin.connect(); Statement s = c.createStatement()) {
+            String schema = schemaOf(endpoint);
+            if (schema != null) {
+                s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            } else {
+                s.execute("DROP DATABASE IF EXISTS " + endpoint.database() + " WITH (FORCE)");
+            }
+        } catch (SQLException e) {
+            throw DatabaseException.of("[postgres] drop " + endpoint, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        RuntimeException failure = null;
+        if (source == Source.EXPLICIT) {
+            // A server we did not start is left as we found it.
+            for (PgEndpoint endpoint : List.copyOf(created)) {
+                try {
+                    dropCreated(endpoint);
+                } catch (RuntimeException e) {
+                    failure = failure == null ? e : failure;
+                }
+            }
+        }
+        created.clear();
+        if (stopper != null) {
+            try {
+                stopper.close();
+            } catch (Exception e) {
+                throw new ProvisioningException("[postgres] stopping the " + source.name().toLowerCase(Locale.ROOT) + " server failed: " + e.getMessage(), e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return source.name().toLowerCase(Locale.ROOT) + " " + admin;
+    }
+
+    static String freshName(String label) {
+        String base = label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_");
+        if (base.length() > 40) {
+            base = base.substring(0, 40);
+        }
+        byte[] suffix = new byte[4];
+        RANDOM.nextBytes(suffix);
+        return "dbb_" + base + "_" + HexFormat.of().formatHex(suffix);
+    }
+
+    private static String schemaOf(PgEndpoint endpoint) {
+        String url = endpoint.jdbcUrl();
+        int at = url.indexOf("currentSchema=");
+        if (at < 0) {
+            return null;
+        }
+        String rest = url.substring(at + "currentSchema=".length());
+        int end = rest.indexOf('&');
+        return end < 0 ? rest : rest.substring(0, end);
+    }
+}

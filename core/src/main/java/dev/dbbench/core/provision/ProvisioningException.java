@@ -1,0 +1,17 @@
+package dev.dbbench.core.provision;
+
+/**
+ * Provisioning could not give a database. The message is one line meant for a person: it names
+ * the setting as the person types it, the value, the rule and the fix.
+ */
+public class ProvisioningException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public ProvisioningException(String message) {
+        super(message);
+    }
+
+    public ProvisioningException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
