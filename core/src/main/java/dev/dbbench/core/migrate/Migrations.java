@@ -163,18 +163,21 @@ public final class Migrations {
         T apply(liquibase.database.Database database) throws Exception;
     }
 
+    /** Runs a Liquibase command that changes the schema; a failure says where it stopped and where the database stands. */
     private void run(String what, LiquibaseWork<?> work) {
-        List<String> before = pending();
+        boolean upgrade = what.startsWith("upgrade");
+        int appliedBefore = history().size();
         String from = current().orElse("base");
         try {
             call(work);
         } catch (Exception e) {
+            int moved = Math.abs(history().size() - appliedBefore);
             String stays = current().orElse("base");
-            List<String> after = pending();
-            String failed = what.startsWith("downgrade") ? from : after.isEmpty() ? "?" : after.get(0);
-            throw new MigrationException("[migrate] " + what + " of " + db.description() + " failed at revision " + failed
+            // An upgrade stops at the first revision still pending; a downgrade somewhere below where it started.
+            String where = upgrade ? "at revision " + pending().stream().findFirst().orElse(from) : "rolling back from revision " + from;
+            throw new MigrationException("[migrate] " + what + " of " + db.description() + " failed " + where
                     + " (" + rootMessage(e) + "); the database stays at revision " + stays
-                    + (before.equals(after) ? "" : " after applying " + (before.size() - after.size()) + " revision(s)")
+                    + (moved == 0 ? "" : " after " + (upgrade ? "applying " : "rolling back ") + moved + " revision(s)")
                     + ". Fix the changeset and run the migration again", sqlState(e), e);
         }
     }

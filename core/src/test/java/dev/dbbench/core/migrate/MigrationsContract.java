@@ -129,6 +129,15 @@ abstract class MigrationsContract {
     }
 
     @Test
+    void failureAfterGoodRevisionsSaysHowManyWereApplied() {
+        Migrations migrations = new Migrations(db, BROKEN_CHANGELOG);
+        MigrationException e = assertThrows(MigrationException.class, migrations::upgradeToHead);
+        assertTrue(e.getMessage().endsWith("); the database stays at revision 002-add-orders after applying 2 revision(s)."
+                + " Fix the changeset and run the migration again"), e.getMessage());
+        assertEquals(List.of("001-add-users", "002-add-orders"), migrations.history().stream().map(Migration::id).toList());
+    }
+
+    @Test
     void downgradingMoreThanIsAppliedIsRefusedBeforeAnythingChanges() {
         Migrations migrations = new Migrations(db);
         migrations.upgrade(1);
