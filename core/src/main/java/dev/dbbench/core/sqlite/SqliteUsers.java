@@ -65,6 +65,9 @@ public final class SqliteUsers {
     static final String DELETE_INACTIVE = """
             DELETE FROM users WHERE is_active = 0""";
 
+    static final String COUNT = """
+            SELECT count(*) FROM users""";
+
     /** Two bound parameters per user: email and name. */
     private static final int PARAMETERS_PER_ROW = 2;
 
@@ -172,6 +175,16 @@ public final class SqliteUsers {
         });
     }
 
+    /** How many users there are. */
+    public long count() {
+        return run("count users", c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(COUNT)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     /** Every user in id order. */
     public List<SqliteUser> all() {
         return run("list users", c -> {
@@ -236,9 +249,9 @@ public final class SqliteUsers {
     // One prepared statement reused for every row, as Python's sqlite3 statement cache does.
     private static int insertEachRow(Connection c, List<NewUser> users) throws SQLException {
         int inserted = 0;
-        try (PreparedStatement ps = c.prepareStatement(INSERT_OR_IGNORE)) {
+        try (PreparedUsers prepared = PreparedUsers.on(c)) {
             for (NewUser user : users) {
-                inserted += bind(ps, user).executeUpdate();
+                inserted += prepared.insertOrIgnore(user) ? 1 : 0;
             }
         }
         return inserted;
@@ -296,7 +309,7 @@ public final class SqliteUsers {
         return ps;
     }
 
-    private static SqliteUser read(ResultSet rs) throws SQLException {
+    static SqliteUser read(ResultSet rs) throws SQLException {
         long id = rs.getLong("id");
         String createdAt = rs.getString("created_at");
         Instant created;
