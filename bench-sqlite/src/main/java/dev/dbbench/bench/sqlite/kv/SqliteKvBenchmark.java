@@ -29,9 +29,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * one connection with its statements prepared once, as the guide's KVStore keeps one connection;
  * guide settings (WAL, synchronous=FULL). Excluded: opening the store, creating the file.
  *
- * <p>State: the value is {@code {"id": 1, "payload": "<payloadChars x's>"}}, set once before the
- * trial. {@code set} rewrites the same key with the same value, so the table never grows and
- * every call does the same work; the WAL grows and is checkpointed by SQLite as it would be in use.
+ * <p>State: values are {@code {"version": n, "payload": "<payloadChars x's>"}}; one is set before
+ * the trial for {@code get} to read. Every {@code set} writes the next version under the same key,
+ * so the table never grows, yet every call really changes the row: re-setting an identical value
+ * would let SQLite skip the unchanged cell (no dirty page, nothing to sync), and the benchmark
+ * would time a commit with nothing in it. The WAL grows and is checkpointed as it would be in use.
  *
  * <p>Expected shape: for small values set is dominated by the commit's fsync (about a hundred
  * microseconds here) and get by statement execution and JSON parsing (a few microseconds), so set
@@ -54,15 +56,17 @@ public class SqliteKvBenchmark {
     private SqliteDirectory directory;
     private Database db;
     private KvStore store;
-    private Map<String, Object> value;
+    private String payload;
+    private int version;
 
     @Setup(Level.Trial)
     public void openStore() {
         directory = SqliteDirectory.create();
         db = Databases.sqlite(directory.file("kv.db"));
         store = KvStore.open(db);
-        value = Map.of("id", 1, "payload", "x".repeat(payloadChars));
-        store.set(KEY, value);
+        payload = "x".repeat(payloadChars);
+        version = 0;
+        store.set(KEY, value(version));
     }
 
     @TearDown(Level.Trial)
@@ -83,11 +87,16 @@ public class SqliteKvBenchmark {
 
     @Benchmark
     public void set() {
-        store.set(KEY, value);
+        store.set(KEY, value(++version));
     }
 
-    /** The value every call writes, for tests. */
-    Map<String, Object> value() {
-        return value;
+    /** The value of a version, which {@code set} writes and {@code get} reads back. */
+    Map<String, Object> value(int v) {
+        return Map.of("version", v, "payload", payload);
+    }
+
+    /** The version the last {@code set} wrote, for tests. */
+    int version() {
+        return version;
     }
 }
