@@ -58,7 +58,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Expected shape: in DELETE mode a commit takes an exclusive lock, so readers are locked out
  * for every commit (busyRetries in the thousands per second) and reader throughput drops; in WAL
  * readers read the last committed snapshot while the writer appends, so busyRetries is zero and
- * reader throughput is higher, as is writer throughput (one fsync per commit instead of several).
+ * reader throughput is higher by orders of magnitude. Writer throughput can go either way: a WAL
+ * commit syncs once instead of several times, but with 2 cores the readers, now succeeding,
+ * compete with the writer for CPU (on the development machine WAL's writer was a little slower).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
