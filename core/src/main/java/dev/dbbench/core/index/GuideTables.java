@@ -78,7 +78,7 @@ public final class GuideTables {
             WITH RECURSIVE seq(i) AS (SELECT ? UNION ALL SELECT i + 1 FROM seq WHERE i < ?)
             INSERT INTO users (id, email, name, is_active, created_at, bio)
             SELECT i, 'user' || i || '@example.com', 'User ' || i, i % 5 = 0,
-                   datetime('2024-01-01 00:00:00', '+' || i || ' minutes'),
+                   datetime('2024-01-01 00:00:00', i || ' minutes'),
                    substr('Bio of user ' || i || ':' || ?, 1, ?)
             FROM seq""";
 
@@ -94,7 +94,7 @@ public final class GuideTables {
             INSERT INTO orders (id, user_id, total, status, created_at)
             SELECT i, 1 + (i - 1) % ?, (i % 10000) / 100.0,
                    CASE ((i - 1) / ?) % 4 WHEN 0 THEN 'pending' WHEN 1 THEN 'paid' WHEN 2 THEN 'shipped' ELSE 'cancelled' END,
-                   datetime('2024-01-01 00:00:00', '+' || i || ' minutes')
+                   datetime('2024-01-01 00:00:00', i || ' minutes')
             FROM seq""";
 
     private static final String POSTGRES_ORDERS = """
