@@ -55,8 +55,8 @@ public final class RowStreams {
     /**
      * The naive way: every row of the result into one list (the driver's default, which on
      * PostgreSQL also holds the whole result before the first row is mapped). Memory grows with the
-     * result; a result larger than the heap fails, on PostgreSQL with SQLState 53200 ("Ran out of
-     * memory retrieving query results") from the driver.
+     * result; a result larger than the heap fails with {@link OutOfMemoryError}, or with SQLState
+     * 53200 ("Ran out of memory retrieving query results") when pgjdbc runs out while it reads.
      */
     public static <T> List<T> loadAll(Connection c, String sql, List<?> params, RowMapper<T> mapper) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
