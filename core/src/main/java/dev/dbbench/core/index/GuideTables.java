@@ -165,13 +165,34 @@ public final class GuideTables {
     }
 
     /**
-     * Brings the planner's statistics up to date: {@code VACUUM ANALYZE} on PostgreSQL (which also
-     * sets the visibility map that index-only scans need; it cannot run inside a transaction, so
-     * {@code c} must be in auto-commit mode), {@code ANALYZE} on SQLite.
+     * Brings the planner's statistics up to date: {@code ANALYZE} then {@code VACUUM} on PostgreSQL
+     * (the vacuum sets the visibility map that index-only scans need; it cannot run inside a
+     * transaction, so {@code c} must be in auto-commit mode), {@code ANALYZE} on SQLite.
+     *
+     * <p>On PostgreSQL the ANALYZE runs in a transaction of its own with
+     * {@code synchronous_commit = on}. A server that commits asynchronously (as the embedded one
+     * does) may not have flushed the loading transaction's commit yet, and VACUUM does not trust an
+     * unflushed commit: it would leave the new pages out of the visibility map, and every
+     * "index-only" scan would still visit the table. The synchronous commit flushes the log up to
+     * and including every earlier commit.
      */
     public static void analyze(Connection c, Dialect dialect) throws SQLException {
+        if (dialect == Dialect.SQLITE) {
+            try (Statement s = c.createStatement()) {
+                s.execute("ANALYZE");
+            }
+            return;
+        }
+        c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
-            s.execute(dialect == Dialect.SQLITE ? "ANALYZE" : "VACUUM ANALYZE users, orders");
+            s.execute("SET LOCAL synchronous_commit = on");
+            s.execute("ANALYZE users, orders");
+            c.commit();
+        } finally {
+            c.setAutoCommit(true);
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("VACUUM users, orders");
         }
     }
 
