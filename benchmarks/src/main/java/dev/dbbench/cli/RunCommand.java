@@ -33,7 +33,10 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.openjdk.jmh.profile.ProfilerException;
+import org.openjdk.jmh.profile.ProfilerFactory;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.options.ProfilerConfig;
 import org.openjdk.jmh.runner.Defaults;
 import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.ProfilersFailedException;
@@ -147,19 +150,34 @@ public final class RunCommand implements Callable<Integer> {
         }
         Secrets secrets = Secrets.of(pgSettings.password().map(Setting::value).orElse(null));
 
+        checkProfilers(given);
+
         boolean needsPostgres = DatabaseNeeds.anyNeedsPostgres(plan.classes());
-        try (ServerLease server = needsPostgres ? ServerLease.of(PostgresProvisioner.provision(pgSettings, env, out::println)) : ServerLease.none()) {
+        try (JmhOutput jmhOut = JmhOutput.open(base, out);
+                ServerLease server = needsPostgres ? ServerLease.of(PostgresProvisioner.provision(pgSettings, env, out::println)) : ServerLease.none()) {
             Map<String, String> forkProperties = forkProperties(server.get(), sqliteSetting);
             ForkSystemProperties.set(forkProperties);
             try {
-                return run(base, plan, server.get(), sqliteSetting, secrets.and(server.password()), !forkProperties.isEmpty());
+                return run(base, plan, jmhOut, server.get(), sqliteSetting, secrets.and(server.password()), !forkProperties.isEmpty());
             } finally {
                 ForkSystemProperties.clear();
             }
         }
     }
 
-    private int run(Options base, Plan plan, PostgresServer server, Optional<Setting> sqliteSetting, Secrets secrets, boolean handOver) throws IOException {
+    /** JMH checks profilers only when the run starts, after PostgreSQL was provisioned: check them first. */
+    private static void checkProfilers(Options given) {
+        for (ProfilerConfig p : given.getProfilers()) {
+            try {
+                ProfilerFactory.getProfilerOrException(p);
+            } catch (ProfilerException e) {
+                throw new SetupException("-prof " + p.getKlass() + " cannot be used: " + RunMonitor.firstLine(e)
+                        + ". Run with -lprof to list the profilers this machine supports", e);
+            }
+        }
+    }
+
+    private int run(Options base, Plan plan, JmhOutput jmhOut, PostgresServer server, Optional<Setting> sqliteSetting, Secrets secrets, boolean handOver) throws IOException {
         ChainedOptionsBuilder builder = new OptionsBuilder().parent(base);
         if (handOver) {
             builder.addProfiler(ForkSystemProperties.class);
@@ -175,25 +193,23 @@ public final class RunCommand implements Callable<Integer> {
                 sqliteSetting.map(Setting::name).orElse(SqliteDirectory.DIR_ENV), server));
 
         out.println("[dbbench] profile " + profile.label() + " (" + profile.description() + "): " + plan.size() + " benchmark x parameter combinations");
+        OutputFormat text = OutputFormatFactory.createFormatInstance(jmhOut.stream(), options.verbosity().orElse(Defaults.VERBOSITY));
+        RunMonitor monitor = new RunMonitor(text, out, plan, secrets, System::nanoTime);
         Collection<RunResult> results;
         Throwable stopped = null;
-        RunMonitor monitor;
-        try (JmhOutput jmhOut = JmhOutput.open(base, out)) {
-            OutputFormat text = OutputFormatFactory.createFormatInstance(jmhOut.stream(), options.verbosity().orElse(Defaults.VERBOSITY));
-            monitor = new RunMonitor(text, out, plan, secrets, System::nanoTime);
-            try {
-                results = new Runner(options, monitor).run();
-            } catch (ProfilersFailedException e) {
-                throw new SetupException("-prof: " + RunMonitor.firstLine(e) + ". Run with -lprof to list the profilers this machine supports", e);
-            } catch (NoBenchmarksException e) {
-                throw new SetupException("no benchmark matches the selection. Run with -l to list the benchmarks", e);
-            } catch (RunnerException e) {
-                if (monitor.started() == 0) {
-                    throw new SetupException("[jmh] " + RunMonitor.firstLine(e).replaceFirst("^ERROR: ", ""), e);
-                }
-                stopped = e;
-                results = monitor.resultsSoFar();
+        try {
+            results = new Runner(options, monitor).run();
+        } catch (ProfilersFailedException e) {
+            throw new SetupException("-prof: " + RunMonitor.firstLine(e) + ". Run with -lprof to list the profilers this machine supports", e);
+        } catch (NoBenchmarksException e) {
+            throw new SetupException("no benchmark matches the selection. Run with -l to list the benchmarks", e);
+        } catch (RunnerException e) {
+            if (monitor.started() == 0) {
+                // Nothing ran yet (JMH's global lock is held by another run, most often): still a set-up failure.
+                throw new SetupException("[jmh] " + RunMonitor.firstLine(e).replaceFirst("^ERROR: ", ""), e);
             }
+            stopped = e;
+            results = monitor.resultsSoFar();
         }
         monitor.finish(stopped);
         List<Failure> failures = monitor.failures();

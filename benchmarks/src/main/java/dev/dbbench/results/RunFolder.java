@@ -5,6 +5,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -44,8 +45,12 @@ public final class RunFolder {
         } catch (AccessDeniedException e) {
             throw new IllegalArgumentException(settingName + " is not writable: \"" + resultsDir + "\" (permission denied on " + e.getFile()
                     + "). Name a directory you can write to", e);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(settingName + " cannot be created: \"" + resultsDir + "\" (no such file or directory: " + e.getFile()
+                    + "). Name a directory you can write to", e);
         } catch (FileSystemException e) {
-            throw new IllegalArgumentException(settingName + " cannot be used: \"" + resultsDir + "\" (" + e.getReason() + " on " + e.getFile()
+            String reason = e.getReason() == null ? e.getClass().getSimpleName() : e.getReason();
+            throw new IllegalArgumentException(settingName + " cannot be used: \"" + resultsDir + "\" (" + reason + " on " + e.getFile()
                     + "). Name a directory you can write to", e);
         } catch (IOException e) {
             throw new IllegalArgumentException(settingName + " cannot be used: \"" + resultsDir + "\" (" + e.getMessage() + "). Name a directory you can write to", e);

@@ -138,6 +138,21 @@ class BadInputTest {
     }
 
     @Test
+    void unknownProfilerIsRefusedBeforeProvisioning() throws IOException {
+        CliRun run = refused("-prof", "nosuchprofiler", "selftest.PgHandoffBenchmark");
+        assertTrue(run.errLine().startsWith("-prof nosuchprofiler cannot be used: "), run.err());
+        assertTrue(run.errLine().endsWith("Run with -lprof to list the profilers this machine supports"), run.err());
+        assertFalse(run.out().contains("[postgres]"), "provisioned before refusing:\n" + run.out());
+    }
+
+    @Test
+    void unwritableJmhOutputFileIsRefused() throws IOException {
+        Path file = temp.resolve("no-such-dir").resolve("jmh.txt");
+        String line = refused("-o", file.toString(), "selftest.PassingBenchmark").errLine();
+        assertTrue(line.startsWith("-o cannot write \"" + file + "\""), line);
+    }
+
+    @Test
     void stackTraceOnlyWithVerbose() throws IOException {
         CliRun quiet = refused("--pg-url", "localhost:5432/db", "--pg-user", "bench");
         assertFalse(quiet.err().contains("\tat "), quiet.err());
