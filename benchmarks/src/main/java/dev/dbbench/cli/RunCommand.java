@@ -193,7 +193,8 @@ public final class RunCommand implements Callable<Integer> {
                 sqliteSetting.map(Setting::name).orElse(SqliteDirectory.DIR_ENV), server));
 
         out.println("[dbbench] profile " + profile.label() + " (" + profile.description() + "): " + plan.size() + " benchmark x parameter combinations");
-        OutputFormat text = OutputFormatFactory.createFormatInstance(jmhOut.stream(), options.verbosity().orElse(Defaults.VERBOSITY));
+        OutputFormat text = OutputFormatFactory.createFormatInstance(new RedactingPrintStream(jmhOut.stream(), secrets),
+                options.verbosity().orElse(Defaults.VERBOSITY));
         RunMonitor monitor = new RunMonitor(text, out, plan, secrets, System::nanoTime);
         Collection<RunResult> results;
         Throwable stopped = null;

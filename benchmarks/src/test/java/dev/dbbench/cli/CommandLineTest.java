@@ -138,6 +138,18 @@ class CommandLineTest {
     }
 
     @Test
+    void jmhTextOutputMasksSecrets() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream console = new PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+        PrintStream jmh = new RedactingPrintStream(console, dev.dbbench.results.Secrets.of("pw-123"));
+        jmh.println("# VM options: -Ddbbench.pg.password=pw-123");
+        jmh.print("again pw-123");
+        jmh.close();
+        console.println(" console still open");
+        assertEquals("# VM options: -Ddbbench.pg.password=****\nagain **** console still open\n", bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void listShowsMatchingBenchmarksAndExits() {
         CliRun run = CliRun.of("-l", "selftest");
         assertEquals(Main.OK, run.code(), run.err());

@@ -133,6 +133,18 @@ class EndToEndTest {
         assertEquals("[ ]", Files.readString(results.resolve(RunFolder.LATEST).resolve(ResultsWriter.FAILURES_JSON)).trim());
     }
 
+    @Test
+    void failOnErrorStopsTheRunButKeepsWhatWasMeasured() throws Exception {
+        Path results = temp.resolve("results");
+        CliRun run = CliRun.of("--profile", "smoke", "--results-dir", results.toString(), "-foe", "true", "selftest.PassingBenchmark");
+        assertEquals(Main.SOME_FAILED, run.code(), run.out() + run.err());
+        JsonNode jmh = json.readTree(results.resolve(RunFolder.LATEST).resolve(ResultsWriter.JMH_JSON).toFile());
+        assertEquals(1, jmh.size(), "n=1 ran before n=2 failed");
+        JsonNode failures = json.readTree(results.resolve(RunFolder.LATEST).resolve(ResultsWriter.FAILURES_JSON).toFile());
+        assertEquals(1, failures.size(), failures.toPrettyString());
+        assertEquals("2", failures.get(0).get("params").get("n").asText());
+    }
+
     /**
      * The first combination of the first bench-sqlite benchmark, found rather than named so the
      * test follows that module's classes as they change.
