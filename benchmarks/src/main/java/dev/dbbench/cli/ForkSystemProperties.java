@@ -38,8 +38,9 @@ public final class ForkSystemProperties implements ExternalProfiler {
         PROPERTIES.clear();
     }
 
+    /** A sorted copy, so the fork's command line is the same from run to run. */
     static synchronized Map<String, String> current() {
-        return Map.copyOf(PROPERTIES);
+        return java.util.Collections.unmodifiableMap(new TreeMap<>(PROPERTIES));
     }
 
     @Override
@@ -60,6 +61,7 @@ public final class ForkSystemProperties implements ExternalProfiler {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // JMH's interface declares the raw type.
     public Collection<? extends Result> afterTrial(BenchmarkResult br, long pid, File stdOut, File stdErr) {
         return List.of();
     }

@@ -70,6 +70,11 @@ record Plan(List<Item> items) {
         return items.size();
     }
 
+    /** What JMH is asked to spend, plus a rough fork overhead: the ETA before anything finished. */
+    double nominalSeconds() {
+        return items.stream().mapToDouble(Item::nominalSeconds).sum();
+    }
+
     /** The benchmark classes of the plan, each once. */
     List<String> classes() {
         return items.stream().map(i -> i.benchmark().substring(0, i.benchmark().lastIndexOf('.'))).distinct().toList();
@@ -109,7 +114,7 @@ record Plan(List<Item> items) {
             }
             out = next;
         }
-        return out.stream().map(m -> (Map<String, String>) java.util.Collections.unmodifiableMap(m)).toList();
+        return out.stream().map(java.util.Collections::unmodifiableMap).toList();
     }
 
     private static double nominalSeconds(BenchmarkListEntry e, Mode mode, Options o) {

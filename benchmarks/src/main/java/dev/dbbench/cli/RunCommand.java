@@ -192,7 +192,8 @@ public final class RunCommand implements Callable<Integer> {
         environment.setAll(Environment.collect(json, sqliteSetting.map(s -> Path.of(s.value())).orElse(null),
                 sqliteSetting.map(Setting::name).orElse(SqliteDirectory.DIR_ENV), server));
 
-        out.println("[dbbench] profile " + profile.label() + " (" + profile.description() + "): " + plan.size() + " benchmark x parameter combinations");
+        out.println("[dbbench] profile " + profile.label() + " (" + profile.description() + "): " + plan.size()
+                + " benchmark x parameter combinations, about " + RunMonitor.clock(plan.nominalSeconds()) + " planned");
         OutputFormat text = OutputFormatFactory.createFormatInstance(new RedactingPrintStream(jmhOut.stream(), secrets),
                 options.verbosity().orElse(Defaults.VERBOSITY));
         RunMonitor monitor = new RunMonitor(text, out, plan, secrets, System::nanoTime);

@@ -69,7 +69,7 @@ final class RunMonitor implements OutputFormat {
         for (Plan.Item item : plan.items()) {
             planned.put(item.key(), item);
         }
-        this.totalNominal = plan.items().stream().mapToDouble(Plan.Item::nominalSeconds).sum();
+        this.totalNominal = plan.nominalSeconds();
         this.runStartNanos = nanoClock.getAsLong();
     }
 

@@ -3,6 +3,7 @@ package dev.dbbench.results;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -37,7 +38,7 @@ public final class ResultsCsv {
         row(out, header);
         for (RunResult r : results) {
             BenchmarkParams p = r.getParams();
-            Result primary = r.getPrimaryResult();
+            Result<?> primary = r.getPrimaryResult();
             List<String> cells = new ArrayList<>();
             cells.add(p.getBenchmark());
             cells.add(p.getMode().shortLabel());
@@ -48,10 +49,12 @@ public final class ResultsCsv {
             cells.add(number(primary.getScore()));
             cells.add(number(primary.getScoreError()));
             cells.add(primary.getScoreUnit());
-            Map<String, Result> secondaries = r.getSecondaryResults().values().stream()
-                    .collect(Collectors.toMap(ResultsCsv::secondaryColumn, s -> s, (a, b) -> a));
+            Map<String, Result<?>> secondaries = new HashMap<>();
+            for (Result<?> s : r.getSecondaryResults().values()) {
+                secondaries.putIfAbsent(secondaryColumn(s), s);
+            }
             for (String column : secondaryColumns) {
-                Result s = secondaries.get(column);
+                Result<?> s = secondaries.get(column);
                 cells.add(s == null ? "" : number(s.getScore()));
             }
             row(out, cells);
@@ -64,7 +67,7 @@ public final class ResultsCsv {
         return p.getParamsKeys().stream().map(k -> k + "=" + p.getParam(k)).collect(Collectors.joining(";"));
     }
 
-    static String secondaryColumn(Result r) {
+    static String secondaryColumn(Result<?> r) {
         return r.getLabel() + " [" + r.getScoreUnit() + "]";
     }
 

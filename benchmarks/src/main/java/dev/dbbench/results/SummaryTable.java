@@ -18,7 +18,7 @@ public final class SummaryTable {
         rows.add(new String[] {"Benchmark", "Mode", "Params", "Score", "Error (99.9%)", "Unit"});
         for (RunResult r : results) {
             BenchmarkParams p = r.getParams();
-            Result primary = r.getPrimaryResult();
+            Result<?> primary = r.getPrimaryResult();
             rows.add(new String[] {
                 shortName(p.getBenchmark()),
                 p.getMode().shortLabel(),

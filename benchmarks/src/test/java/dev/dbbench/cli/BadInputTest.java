@@ -104,6 +104,26 @@ class BadInputTest {
     }
 
     @Test
+    void environmentSettingsAreNamedAsTheEnvironmentVariables() {
+        Path missing = temp.resolve("no-such-dir");
+        CliRun sqlite = CliRun.of(java.util.Map.of("DBBENCH_SQLITE_DIR", missing.toString()), java.util.List.of(),
+                "--results-dir", temp.resolve("r").toString(), "selftest.PassingBenchmark");
+        assertEquals(Main.BAD_INPUT, sqlite.code());
+        assertEquals("[sqlite] DBBENCH_SQLITE_DIR is not a writable directory: \"" + missing + "\". Create it or name another", sqlite.errLine());
+
+        CliRun pg = CliRun.of(java.util.Map.of("DBBENCH_PG_URL", "postgres://h/db", "DBBENCH_PG_USER", "u"), java.util.List.of(),
+                "--results-dir", temp.resolve("r").toString(), "selftest.PassingBenchmark");
+        assertEquals(Main.BAD_INPUT, pg.code());
+        assertEquals("DBBENCH_PG_URL is not a PostgreSQL JDBC URL: \"postgres://h/db\". Expected jdbc:postgresql://host:port/database", pg.errLine());
+    }
+
+    @Test
+    void commandLineWinsOverEnvironment() throws IOException {
+        String line = refused("--pg-url", "nope", "--pg-user", "u", "selftest.PassingBenchmark").errLine();
+        assertTrue(line.startsWith("--pg-url is not a PostgreSQL JDBC URL: \"nope\""), line);
+    }
+
+    @Test
     void malformedPostgresUrlIsNamedEvenWhenUnused() throws IOException {
         String line = refused("--pg-url", "localhost:5432/db", "--pg-user", "bench", "selftest.PassingBenchmark").errLine();
         assertEquals("--pg-url is not a PostgreSQL JDBC URL: \"localhost:5432/db\". Expected jdbc:postgresql://host:port/database", line);
