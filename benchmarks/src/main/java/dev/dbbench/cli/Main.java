@@ -74,7 +74,7 @@ public final class Main {
         PrintWriter err = cli.getErr();
         boolean verbose = parsed != null && parsed.hasMatchedOption("--verbose");
         int code;
-        if (e instanceof SetupException || e instanceof ProvisioningException || e instanceof IllegalArgumentException) {
+        if (e instanceof SetupException || e instanceof ProvisioningException) {
             err.println(oneLine(e.getMessage()));
             code = BAD_INPUT;
         } else if (e instanceof DatabaseException) {

@@ -157,10 +157,13 @@ public final class RunCommand implements Callable<Integer> {
                 ServerLease server = needsPostgres ? ServerLease.of(PostgresProvisioner.provision(pgSettings, env, out::println)) : ServerLease.none()) {
             Map<String, String> forkProperties = forkProperties(server.get(), sqliteSetting);
             ForkSystemProperties.set(forkProperties);
+            // With -f 0 the benchmarks run in this JVM and look the same settings up here.
+            Map<String, String> previous = setSystemProperties(forkProperties);
             try {
                 return run(base, plan, jmhOut, server.get(), sqliteSetting, secrets.and(server.password()), !forkProperties.isEmpty());
             } finally {
                 ForkSystemProperties.clear();
+                setSystemProperties(previous);
             }
         }
     }
@@ -278,6 +281,20 @@ public final class RunCommand implements Callable<Integer> {
             return Optional.of(new Setting(Path.of(variable).toAbsolutePath().toString(), SqliteDirectory.DIR_ENV));
         }
         return Optional.empty();
+    }
+
+    /** Sets each property (removing it for a null value) and returns the values it replaced. */
+    private static Map<String, String> setSystemProperties(Map<String, String> properties) {
+        Map<String, String> previous = new java.util.HashMap<>();
+        properties.forEach((k, v) -> {
+            previous.put(k, System.getProperty(k));
+            if (v == null) {
+                System.clearProperty(k);
+            } else {
+                System.setProperty(k, v);
+            }
+        });
+        return previous;
     }
 
     /** What every fork needs to find the launcher's server and SQLite directory. */
