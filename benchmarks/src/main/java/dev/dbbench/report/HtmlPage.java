@@ -22,7 +22,7 @@ final class HtmlPage {
             code{font:13px ui-monospace,Menlo,Consolas,monospace;background:#f3f5f8;padding:0 .25em}
             img.chart{max-width:100%;height:auto;border:1px solid #e3e7ee}
             .meta,.note{color:#566074;font-size:.93em}
-            .verdict{font-weight:600;white-space:nowrap;padding:.1em .45em;border-radius:.3em}
+            .verdict{font-weight:600;display:inline-block;padding:.1em .45em;border-radius:.3em}
             .verdict.holds{background:#dff3e3;color:#17602a}.verdict.holds-only-when{background:#fff0cf;color:#7a5200}
             .verdict.does-not-hold{background:#fde2e1;color:#8f1d1d}.verdict.inconclusive{background:#eceff4;color:#3d4657}
             .verdict.not-measured{background:#f4f4f4;color:#6b7280}
