@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -67,37 +72,48 @@ class ProvisioningTest {
     }
 
     @Test
-    @Timeout(30)
+    @Timeout(60)
     void wrongPasswordNamesUserAndPassword() throws Exception {
-        PostgresServer server = SharedPostgres.get();
-        PgEndpoint db = server.createDatabase("ProvisioningTest pw");
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.execute("CREATE ROLE dbb_pw_probe LOGIN PASSWORD 'right-password'");
-        }
-        try {
-            PgEndpoint wrong = new PgEndpoint(db.jdbcUrl(), "dbb_pw_probe", "wrong-password");
+        // A server of our own that checks passwords on TCP (the shared embedded one trusts every login).
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setDataDirectoryCustomizer(dir -> writeHba(dir.toPath()))
+                .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
+                .setErrorRedirector(ProcessBuilder.Redirect.DISCARD)
+                .start()) {
+            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE ROLE dbb_pw_probe LOGIN PASSWORD 'right-password'");
+            }
+            String url = "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/postgres";
             Properties p = new Properties();
-            p.setProperty(PostgresSettings.URL_PROPERTY, wrong.jdbcUrl());
-            p.setProperty(PostgresSettings.USER_PROPERTY, wrong.user());
-            p.setProperty(PostgresSettings.PASSWORD_PROPERTY, wrong.password());
-            PostgresSettings settings = PostgresSettings.from(p, Map.of());
-            // The embedded server trusts local logins, so a wrong password only shows against a server that checks.
-            if (server.source() == PostgresServer.Source.EXPLICIT) {
-                ProvisioningException e = assertThrows(ProvisioningException.class, () -> PostgresProvisioner.provision(settings, Map.of(), line -> {}));
-                assertTrue(e.getMessage().contains("check -Ddbbench.pg.user and -Ddbbench.pg.password"), e.getMessage());
-            } else {
-                List<String> lines = new ArrayList<>();
-                try (PostgresServer explicit = PostgresProvisioner.provision(settings, Map.of(), lines::add)) {
-                    assertEquals(PostgresServer.Source.EXPLICIT, explicit.source());
-                }
-                assertEquals(1, lines.size());
-                assertFalse(lines.get(0).contains("wrong-password"));
+            p.setProperty(PostgresSettings.URL_PROPERTY, url);
+            p.setProperty(PostgresSettings.USER_PROPERTY, "dbb_pw_probe");
+            p.setProperty(PostgresSettings.PASSWORD_PROPERTY, "wrong-password");
+            ProvisioningException e = assertThrows(ProvisioningException.class,
+                    () -> PostgresProvisioner.provision(PostgresSettings.from(p, Map.of()), Map.of(), line -> {}));
+            assertEquals("[postgres] login refused for user \"dbb_pw_probe\" at " + url + " (28P01): check -Ddbbench.pg.user and -Ddbbench.pg.password",
+                    e.getMessage());
+            assertFalse(e.getMessage().contains("wrong-password"));
+
+            p.setProperty(PostgresSettings.PASSWORD_PROPERTY, "right-password");
+            List<String> lines = new ArrayList<>();
+            try (PostgresServer explicit = PostgresProvisioner.provision(PostgresSettings.from(p, Map.of()), Map.of(), lines::add)) {
+                assertEquals(PostgresServer.Source.EXPLICIT, explicit.source());
             }
-        } finally {
-            try (Connection c = db.connect(); Statement s = c.createStatement()) {
-                s.execute("DROP ROLE dbb_pw_probe");
-            }
-            server.drop(db);
+            assertEquals(1, lines.size());
+            assertFalse(lines.get(0).contains("right-password"), lines.get(0));
+        }
+    }
+
+    private static void writeHba(Path dataDir) {
+        try {
+            Files.writeString(dataDir.resolve("pg_hba.conf"), String.join("\n",
+                    "local all all trust",
+                    "host all postgres 127.0.0.1/32 trust",
+                    "host all postgres ::1/128 trust",
+                    "host all all 127.0.0.1/32 scram-sha-256",
+                    "host all all ::1/128 scram-sha-256", ""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
