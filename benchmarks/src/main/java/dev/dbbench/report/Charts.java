@@ -20,6 +20,7 @@ import org.knowm.xchart.style.Styler;
  */
 final class Charts {
     static final double LOG_SCALE_RANGE = 20;
+    private static final int MAX_WIDTH = 1400;
     private static final Color[] SERIES = {new Color(0x4C78A8), new Color(0xF58518)};
 
     static {
@@ -42,7 +43,7 @@ final class Charts {
             scores.add(row.metric().score());
             errors.add(row.metric().error());
         }
-        CategoryChart chart = chart(question.text(), group, names.size());
+        CategoryChart chart = chart(question.text(), group, names);
         boolean log = logScale(scores);
         markLog(chart, log);
         addSeries(chart, group.unit(), names, scores, errors, log);
@@ -53,7 +54,7 @@ final class Charts {
     /** Two runs side by side: per variant, a bar for each run. */
     static byte[] comparison(Question question, Group group, String nameA, List<String> variants,
                              List<Metric> a, String nameB, List<Metric> b) {
-        CategoryChart chart = chart(question.text(), group, variants.size());
+        CategoryChart chart = chart(question.text(), group, variants);
         List<Double> scoresA = a.stream().map(Metric::score).toList();
         List<Double> scoresB = b.stream().map(Metric::score).toList();
         boolean log = logScale(Stream.concat(scoresA.stream(), scoresB.stream()).toList());
@@ -65,10 +66,13 @@ final class Charts {
         return png(chart);
     }
 
-    private static CategoryChart chart(String question, Group group, int bars) {
+    private static CategoryChart chart(String question, Group group, List<String> labels) {
         String title = group.conditions().isEmpty() ? question : question + " (" + group.label() + ")";
+        // Room for each variant's name under its bar; past the widest chart the names are slanted instead.
+        int longest = labels.stream().mapToInt(String::length).max().orElse(0);
+        int wanted = 160 + labels.size() * Math.max(110, 9 * longest);
         CategoryChart chart = new CategoryChartBuilder()
-                .width(Math.max(640, Math.min(1400, 160 + bars * 110))).height(480)
+                .width(Math.max(640, Math.min(MAX_WIDTH, wanted))).height(480)
                 .title(shorten(title, 110))
                 .xAxisTitle("variant (fastest first)")
                 .yAxisTitle(group.unit() + (group.higherIsBetter() ? " (higher is better)" : " (lower is better)"))
@@ -84,7 +88,7 @@ final class Charts {
         styler.setLabelsVisible(true);
         styler.setLabelsPosition(0.5);
         styler.setLabelsFontColorAutomaticEnabled(true);
-        styler.setXAxisLabelRotation(bars > 4 ? 30 : 0);
+        styler.setXAxisLabelRotation(wanted > MAX_WIDTH ? 30 : 0);
         return chart;
     }
 
@@ -116,13 +120,19 @@ final class Charts {
         if (log) {
             // XChart starts bars at zero unless told otherwise, which a log axis cannot draw: start at the
             // decade below the lowest whisker (lowered further if another series already went lower).
+            // XChart also leaves whiskers running off the top of a log axis: end at the decade above.
             double lowest = Double.MAX_VALUE;
+            double highest = 0;
             for (int i = 0; i < bars.size(); i++) {
                 lowest = Math.min(lowest, bars.get(i) / whiskers.get(i));
+                highest = Math.max(highest, bars.get(i) * whiskers.get(i));
             }
             double floor = Math.pow(10, Math.floor(Math.log10(lowest)));
+            double ceiling = Math.pow(10, Math.ceil(Math.log10(highest)));
             Double axisMin = chart.getStyler().getYAxisMin();
+            Double axisMax = chart.getStyler().getYAxisMax();
             chart.getStyler().setYAxisMin(axisMin == null ? floor : Math.min(axisMin, floor));
+            chart.getStyler().setYAxisMax(axisMax == null ? ceiling : Math.max(axisMax, ceiling));
         }
         String pattern = pattern(min);
         String current = chart.getStyler().getYAxisDecimalPattern();
@@ -134,16 +144,17 @@ final class Charts {
     }
 
     /**
-     * XChart 3.8.8 draws a whisker on a log axis as {@code log10(error)} decades on either side of the
-     * bar, so a 2% error on a score of 400 would span a decade. This passes the value whose log10 is the
-     * true half-width in decades, {@code (log10(score + error) - log10(score - error)) / 2}.
+     * XChart 3.8.8 draws a whisker on a log axis as {@code log10(w)} decades on either side of the bar,
+     * so passing JMH's error as is would turn a 2% error on a score of 400 into a whole decade. This
+     * returns {@code w = (score + error) / score}: the whisker's top is then exactly score + error, and
+     * its bottom the mirror image in log space, which is all a log axis can show when the error exceeds
+     * the score.
      */
     static double logWhisker(double score, double error) {
         if (!positive(score) || !(error > 0)) {
             return 1; // log10(1) = 0: no whisker
         }
-        double low = Math.max(score - error, score * 1e-3);
-        return Math.pow(10, (Math.log10(score + error) - Math.log10(low)) / 2);
+        return (score + error) / score;
     }
 
     /** Plain numbers with three significant digits for the smallest bar, instead of "5E3". */

@@ -61,7 +61,8 @@ public record ClaimCheck(Question question, Claim claim, List<Measured> measured
         if (measured.isEmpty()) {
             boolean failed = report.map(r -> r.failures().stream().anyMatch(f -> concerns(question, claim, f)))
                     .orElse(false);
-            String why = report.isEmpty() ? "" : failed ? " (benchmarks failed: see Failed benchmarks)"
+            boolean ran = report.map(r -> !r.groups().isEmpty()).orElse(false);
+            String why = failed ? " (benchmarks failed: see Failed benchmarks)" : !ran ? ""
                     : " (no group has both " + claim.baseline() + " and " + claim.variant()
                             + (claim.where().isEmpty() ? "" : " where " + Group.label(claim.where())) + ")";
             return new ClaimCheck(question, claim, measured, Verdict.NOT_MEASURED, "not measured in this run" + why);
