@@ -58,8 +58,8 @@ public final class ResultsWriter {
             ObjectNode params = node.putObject("params");
             f.params().forEach(params::put);
             node.put("reason", f.reason());
-            ArrayNode error = node.putArray("error");
-            f.error().forEach(error::add);
+            // One string, its first line the reason: readers that show a headline show the reason.
+            node.put("error", String.join("\n", java.util.stream.Stream.concat(java.util.stream.Stream.of(f.reason()), f.error().stream()).toList()));
         }
         return array;
     }

@@ -91,7 +91,10 @@ class EndToEndTest {
         JsonNode threw = find(failures, "dev.dbbench.cli.selftest.PassingBenchmark.step");
         assertEquals("2", threw.get("params").get("n").asText());
         assertTrue(threw.get("reason").asText().contains("deliberate failure for n=2"), threw.toPrettyString());
-        assertTrue(threw.get("error").get(0).asText().contains("IllegalStateException: deliberate failure for n=2"), threw.toPrettyString());
+        String error = threw.get("error").asText();
+        assertTrue(error.startsWith(threw.get("reason").asText() + "\n"), threw.toPrettyString());
+        assertTrue(error.lines().skip(1).findFirst().orElse("").contains("IllegalStateException: deliberate failure for n=2"), threw.toPrettyString());
+        assertTrue(error.contains("\tat dev.dbbench.cli.selftest.PassingBenchmark.setUp"), "the stack's first frames are kept: " + error);
         JsonNode died = find(failures, "dev.dbbench.cli.selftest.DyingForkBenchmark.die");
         assertEquals("forked VM failed with exit code 3", died.get("reason").asText(), died.toPrettyString());
 
