@@ -20,10 +20,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * SQLite behind {@link CompletableFuture}s, the way aiosqlite does it: one worker thread owns one
  * connection and runs every call in the order it was submitted; callers never block on SQLite.
  *
- * <p>Like Python's sqlite3 connection under aiosqlite, the connection is not in auto-commit mode:
- * writes stay in an open transaction until {@link #commit()}, and everyone sharing this instance
- * shares that transaction. Use {@link #inTransaction(SqlFunction)} for work that must commit or
- * roll back as one unit. SQLite has no SQLState; a failure's {@link DatabaseException} carries the
+ * <p>Like Python's sqlite3 connection under aiosqlite, writes open a transaction that stays open
+ * until {@link #commit()}, and everyone sharing this instance shares it; reads made while no write
+ * is pending end their transaction at once, so they see what other connections have committed
+ * (sqlite3 opens no transaction for a SELECT). Use {@link #inTransaction(String, SqlFunction)} for
+ * work that must commit or roll back as one unit. SQLite has no SQLState; a failure's {@link DatabaseException} carries the
  * driver's (null) SQLState and the driver's exception, with its SQLite result code, as cause.
  *
  * <p>Dependent stages attached without an executor run on the worker thread: keep them short, or
@@ -36,6 +37,8 @@ public final class AsyncSqlite implements AutoCloseable {
     private final String description;
     private final Connection connection;
     private final ExecutorService worker;
+    /** Whether the open transaction holds writes; read and written by the worker thread only. */
+    private boolean writesPending;
 
     private AsyncSqlite(String description, Connection connection, ExecutorService worker) {
         this.description = description;
@@ -82,21 +85,30 @@ public final class AsyncSqlite implements AutoCloseable {
 
     /** The newest {@code limit} events, newest first, as this connection sees them (its own uncommitted inserts included). */
     public CompletableFuture<List<Event>> latestEvents(int limit) {
-        return call("select latest " + limit + " events", c -> Events.latest(c, limit));
+        return onWorker("select latest " + limit + " events", c -> {
+            List<Event> events = Events.latest(c, limit);
+            if (!writesPending) {
+                // Ends the read transaction, so the next read takes a fresh snapshot.
+                c.commit();
+            }
+            return events;
+        });
     }
 
     /** Commits the open transaction. */
     public CompletableFuture<Void> commit() {
-        return call("commit", c -> {
+        return onWorker("commit", c -> {
             c.commit();
+            writesPending = false;
             return null;
         });
     }
 
     /** Rolls the open transaction back. */
     public CompletableFuture<Void> rollback() {
-        return call("rollback", c -> {
+        return onWorker("rollback", c -> {
             c.rollback();
+            writesPending = false;
             return null;
         });
     }
@@ -107,16 +119,33 @@ public final class AsyncSqlite implements AutoCloseable {
      */
     public <T> CompletableFuture<T> inTransaction(String doing, SqlFunction<T> work) {
         Objects.requireNonNull(work, "work");
-        return call(doing, c -> Transactions.run(c, work));
+        return onWorker(doing, c -> {
+            try {
+                return Transactions.run(c, work);
+            } finally {
+                // Committed or rolled back: either way nothing is pending any more.
+                writesPending = false;
+            }
+        });
     }
 
     /**
-     * Runs {@code work} on the worker's connection, as it is (no commit). The future fails with a
+     * Runs {@code work} on the worker's connection, as it is (no commit): what it does stays in the
+     * open transaction until {@link #commit()} or {@link #rollback()}. The future fails with a
      * {@link DatabaseException} naming {@code doing} when the work throws an {@link SQLException},
      * with the work's own exception otherwise, and with an {@link IllegalStateException} after
      * {@link #close()}.
      */
     public <T> CompletableFuture<T> call(String doing, SqlFunction<T> work) {
+        Objects.requireNonNull(work, "work");
+        return onWorker(doing, c -> {
+            // It may write; reads no longer end the transaction until a commit or rollback.
+            writesPending = true;
+            return work.apply(c);
+        });
+    }
+
+    private <T> CompletableFuture<T> onWorker(String doing, SqlFunction<T> work) {
         Objects.requireNonNull(doing, "doing");
         Objects.requireNonNull(work, "work");
         CompletableFuture<T> result = new CompletableFuture<>();

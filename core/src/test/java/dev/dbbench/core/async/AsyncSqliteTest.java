@@ -110,6 +110,16 @@ class AsyncSqliteTest {
     }
 
     @Test
+    void readsSeeWhatOtherConnectionsCommitted() {
+        assertEquals(List.of(), async.latestEvents(10).join());
+
+        db.useTransaction(c -> Events.insert(c, "login", "from another connection"));
+
+        assertEquals(List.of("from another connection"), async.latestEvents(10).join().stream().map(Event::data).toList(),
+                "a read with no writes pending keeps no snapshot, as sqlite3 opens no transaction for a SELECT");
+    }
+
+    @Test
     void badSqlFailsTheFutureWithDatabaseExceptionKeepingTheDriverError() {
         CompletableFuture<Integer> bad = async.call("select typo", c -> {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELEC 1")) {
