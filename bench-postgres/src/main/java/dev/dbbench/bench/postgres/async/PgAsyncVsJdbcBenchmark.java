@@ -39,7 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * pipelining off ({@code async}, one statement per connection at a time, as asyncpg) and on
  * ({@code asyncPipelined}, several statements in flight per connection), against pgjdbc over a
  * HikariCP pool ({@code jdbc}, the baseline). Both pools hold at most {@value #CONNECTIONS}
- * connections, the guide's {@code max_size}.
+ * connections, the guide's {@code max_size}. The pipelined client fills a connection up to its
+ * pipelining limit (256) before it opens another, so there all requests of a wave share one
+ * connection and one server backend; the other two spread a wave over up to 20.
  *
  * <p>Measured: one wave of {@code inFlight} requests, issued together and all completed: point
  * selects by primary key of the guide's {@code metrics} table (10,000 rows), or single-row
@@ -52,16 +54,21 @@ import org.openjdk.jmh.annotations.Warmup;
  * (a thread parked per request, woken per answer) is part of what is measured, because it is
  * what an async client avoids. Statements are server-prepared once per connection on both sides
  * (pgjdbc after 5 uses, Vert.x with its statement cache on).
- * Excluded: creating and filling the table, opening the pools and threads (per trial); the inserts
+ * Excluded: creating and filling the table, opening the pools and threads, and one unmeasured wave
+ * per side that opens the connections it needs and runs its code once (per trial; Vert.x opens
+ * connections on demand, HikariCP when the pool starts, and a profile without warm-up would
+ * otherwise time Vert.x's first connects and class loading); the inserts
  * are emptied out before every iteration ({@code TRUNCATE ... RESTART IDENTITY}) so every
  * iteration inserts into the same empty table.
  *
- * <p>Expected: at 1 in flight the two within tens of percent (one round trip either way; JDBC adds
- * a thread hand-off, Vert.x an event-loop hop). With more in flight the server's work dominates on
- * a small machine: all sides are limited by the same PostgreSQL backends, so a 2-5x gap is not
- * expected from the client alone; pipelining should help most at 64 in flight, where it needs
- * fewer round trips per connection, and inserts should narrow every gap because each one writes
- * and commits on the server.
+ * <p>Expected: at 1 in flight all three within tens of percent (one round trip either way; JDBC
+ * adds a thread hand-off, Vert.x an event-loop hop). With more in flight, JDBC pays for a thread
+ * per request and Vert.x does not, so async should pull ahead; on a 2-core machine the client
+ * threads, event loops and server backends compete for the same cores, which favours the side
+ * with fewer threads awake. Pipelining should win point selects at 16 and 64 in flight: one
+ * backend answers a stream of statements without waiting for a round trip between them and
+ * without the context switches of 20 backends. Inserts narrow every gap, because each one also
+ * writes WAL and commits on the server. A 2-5x gap from the client alone is not expected.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -148,6 +155,7 @@ public class PgAsyncVsJdbcBenchmark {
                 t.setDaemon(true);
                 return t;
             });
+            bench.jdbc(this);
         }
 
         @TearDown(Level.Trial)
@@ -166,6 +174,7 @@ public class PgAsyncVsJdbcBenchmark {
         @Setup(Level.Trial)
         public void open(PgAsyncVsJdbcBenchmark bench) {
             pg = AsyncPg.connect(bench.endpoint, new AsyncPgSettings(CONNECTIONS, 1));
+            bench.async(this);
         }
 
         @TearDown(Level.Trial)
@@ -182,6 +191,7 @@ public class PgAsyncVsJdbcBenchmark {
         @Setup(Level.Trial)
         public void open(PgAsyncVsJdbcBenchmark bench) {
             pg = AsyncPg.connect(bench.endpoint, new AsyncPgSettings(CONNECTIONS, AsyncPgSettings.DEFAULT_PIPELINING_LIMIT));
+            bench.asyncPipelined(this);
         }
 
         @TearDown(Level.Trial)

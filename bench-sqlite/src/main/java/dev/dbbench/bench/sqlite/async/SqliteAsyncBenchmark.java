@@ -40,7 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * 1,000 ({@code LATEST_10}) or one event inserted and committed ({@code INSERT_AND_COMMIT}). The
  * direct side runs the wave's requests one after the other; the async side submits all of them,
  * then joins every future, so the worker can run them back to back. Excluded: creating the file,
- * the table and its 1,000 rows, and opening both connections (per trial); before every iteration
+ * the table and its 1,000 rows, opening both connections and one unmeasured wave of each variant
+ * (per trial); before every iteration
  * the events inserted by the previous one are deleted, so every iteration starts from the same
  * 1,000 rows.
  *
@@ -102,6 +103,10 @@ public class SqliteAsyncBenchmark {
         direct = db.open();
         direct.setAutoCommit(false);
         async = AsyncSqlite.open(db);
+        // One unmeasured wave each, so a profile without warm-up does not time the worker
+        // thread's start and the first use of either code path; the iteration reset removes its inserts.
+        direct();
+        async();
     }
 
     @Setup(Level.Iteration)
