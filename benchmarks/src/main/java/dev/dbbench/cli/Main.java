@@ -36,7 +36,7 @@ public final class Main {
      * {@code report} or {@code compare} is one more element here.
      */
     static List<Object> subcommands() {
-        return List.of();
+        return List.of(new dev.dbbench.report.ReportCommand());
     }
 
     /** Runs the command line and returns the exit code; {@code listeners} are called after a run besides those found by ServiceLoader. */

@@ -70,7 +70,8 @@ class EndToEndTest {
         assertEquals(List.of(runDir.toRealPath()), notified.stream().map(p -> p.toAbsolutePath().normalize()).toList().stream()
                 .map(EndToEndTest::real).toList());
         try (Stream<Path> files = Files.list(runDir)) {
-            assertEquals(List.of("environment.json", "failures.json", "jmh.json", "results.csv"), files.map(p -> p.getFileName().toString()).sorted().toList());
+            // The results, then the report rendered from them by the RunListener found through ServiceLoader.
+            assertEquals(List.of("charts", "environment.json", "failures.json", "index.html", "jmh.json", "results.csv", "summary.md"), files.map(p -> p.getFileName().toString()).sorted().toList());
         }
 
         JsonNode jmh = json.readTree(runDir.resolve(ResultsWriter.JMH_JSON).toFile());
@@ -112,7 +113,9 @@ class EndToEndTest {
         assertFalse(run.out().contains(PASSWORD) || run.err().contains(PASSWORD), "password printed");
         try (Stream<Path> all = Files.walk(results)) {
             for (Path f : all.filter(Files::isRegularFile).toList()) {
-                assertFalse(Files.readString(f).contains(PASSWORD), "password written to " + f);
+                // Bytes, not text: the report's charts are PNG files.
+                String content = new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertFalse(content.contains(PASSWORD), "password written to " + f);
                 assertFalse(f.getFileName().toString().endsWith(".tmp"), "temporary file left: " + f);
             }
         }
