@@ -105,10 +105,12 @@ public final class ConnectionPools {
     /**
      * A started pool of {@code kind} with only its size and borrow timeout set and everything else left
      * at the library's own defaults, to see what a pool does out of the box (dbcp2: check on every
-     * borrow, at most 8 idle; Tomcat: a check at most every 3 s when asked for, fair queue, JMX).
+     * borrow, at most 8 idle; Tomcat: a check at most every 3 s when asked for, fair queue, JMX). Its
+     * {@link ConnectionPool#settings()} hold the size and timeout and a minimumIdle of 0, since what
+     * each library opens at start is its own default.
      */
     public static ConnectionPool withLibraryDefaults(PoolKind kind, DataSource target, int maximumSize, Duration borrowTimeout) {
-        PoolSettings settings = PoolSettings.of(maximumSize).withBorrowTimeout(borrowTimeout);
+        PoolSettings settings = PoolSettings.of(maximumSize).withMinimumIdle(0).withBorrowTimeout(borrowTimeout);
         return switch (kind) {
             case NONE -> unpooled(target, settings);
             case HIKARI -> {
