@@ -19,16 +19,16 @@ public abstract class ConnectionPerRequest extends PooledCalls {
     @Param
     public PoolKind pool;
 
-    @Param
-    public Operation op;
-
     @Override
     protected ConnectionPool startPool(PoolTarget target) {
         return ConnectionPools.create(pool, target.dataSource(), PoolingSettings.SETTINGS);
     }
 
+    /** The operation each request makes; a field of each subclass, whose defaults differ to keep the smoke run short. */
+    protected abstract Operation operation();
+
     @Benchmark
     public Object request(ThreadCaller thread, PoolCounters counters) {
-        return call(op, thread);
+        return call(operation(), thread);
     }
 }

@@ -1,5 +1,6 @@
 package dev.dbbench.bench.pooling.perrequest;
 
+import dev.dbbench.bench.pooling.Operation;
 import dev.dbbench.bench.pooling.PoolTarget;
 import dev.dbbench.bench.pooling.PostgresTarget;
 import java.util.concurrent.TimeUnit;
@@ -8,6 +9,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
@@ -38,6 +40,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Threads(1)
 @State(Scope.Benchmark)
 public class PgConnectionPerRequestBenchmark extends ConnectionPerRequest {
+    @Param({"BORROW", "SELECT_1", "TRANSACTION"})
+    public Operation op;
+
+    @Override
+    protected Operation operation() {
+        return op;
+    }
+
     @Override
     protected PoolTarget openTarget() {
         return new PostgresTarget("PgConnectionPerRequest");

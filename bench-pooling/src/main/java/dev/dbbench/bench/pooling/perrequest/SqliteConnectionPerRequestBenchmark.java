@@ -1,5 +1,6 @@
 package dev.dbbench.bench.pooling.perrequest;
 
+import dev.dbbench.bench.pooling.Operation;
 import dev.dbbench.bench.pooling.PoolTarget;
 import dev.dbbench.bench.pooling.SqliteTarget;
 import java.util.concurrent.TimeUnit;
@@ -8,6 +9,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
@@ -16,7 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /*
  * Does pooling beat a connection per request on a SQLite file "dramatically"?
  *
- * Measured: one caller's requests per millisecond (BORROW, SELECT_1, TRANSACTION as in the
+ * Measured: one caller's requests per millisecond (SELECT_1 and TRANSACTION as in the
  * PostgreSQL class) through each pool and through no pool, where every request opens the file
  * (sqlite3_open, reading the schema, the guide's PRAGMAs journal_mode=WAL and foreign_keys=ON) and
  * closes it again.
@@ -34,6 +36,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Threads(1)
 @State(Scope.Benchmark)
 public class SqliteConnectionPerRequestBenchmark extends ConnectionPerRequest {
+    /** BORROW differs from SELECT_1 here only by an in-process call; add it with -p op=BORROW,SELECT_1,TRANSACTION. */
+    @Param({"SELECT_1", "TRANSACTION"})
+    public Operation op;
+
+    @Override
+    protected Operation operation() {
+        return op;
+    }
+
     @Override
     protected PoolTarget openTarget() {
         return new SqliteTarget();

@@ -1,5 +1,6 @@
 package dev.dbbench.bench.pooling.perrequest;
 
+import dev.dbbench.bench.pooling.Operation;
 import dev.dbbench.bench.pooling.PoolTarget;
 import dev.dbbench.bench.pooling.StubTarget;
 import java.util.concurrent.TimeUnit;
@@ -8,6 +9,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
@@ -16,7 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /*
  * What does each pool itself cost per request, when the driver costs nothing?
  *
- * Measured: one caller's requests per microsecond (BORROW, SELECT_1, TRANSACTION) through each pool
+ * Measured: one caller's requests per microsecond (BORROW and SELECT_1) through each pool
  * and through no pool, against the stub driver, whose connect, statements and commit only count
  * calls. What is left is each pool's own bookkeeping: its queue, its connection proxy, the state it
  * resets on return.
@@ -35,6 +37,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Threads(1)
 @State(Scope.Benchmark)
 public class StubConnectionPerRequestBenchmark extends ConnectionPerRequest {
+    /** TRANSACTION only adds stub statements here; add it with -p op=BORROW,SELECT_1,TRANSACTION. */
+    @Param({"BORROW", "SELECT_1"})
+    public Operation op;
+
+    @Override
+    protected Operation operation() {
+        return op;
+    }
+
     @Override
     protected PoolTarget openTarget() {
         return new StubTarget();
