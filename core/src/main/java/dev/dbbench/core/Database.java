@@ -77,8 +77,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** {@link #inTransaction(SqlFunction)} for work that returns nothing. */
-    public void inTransaction(SqlConsumer work) {
+    /**
+     * {@link #inTransaction(SqlFunction)} for work that returns nothing. A name of its own, not an
+     * overload: a lambda such as {@code c -> repo.create(c, ...)} fits both shapes and would be ambiguous.
+     */
+    public void useTransaction(SqlConsumer work) {
         inTransaction(c -> {
             work.accept(c);
             return null;

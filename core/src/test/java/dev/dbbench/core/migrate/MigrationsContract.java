@@ -83,7 +83,7 @@ abstract class MigrationsContract {
     @Test
     void headSchemaCascadesDeletesFromUsersToOrders() {
         new Migrations(db).upgradeToHead();
-        db.inTransaction(c -> {
+        db.useTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (email, name) VALUES (?, ?)")) {
                 ps.setString(1, "alice@example.com");
                 ps.setString(2, "Alice");

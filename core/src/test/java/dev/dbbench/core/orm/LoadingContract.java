@@ -27,7 +27,7 @@ abstract class LoadingContract {
     @BeforeEach
     void createSchema() {
         db = database();
-        db.inTransaction(c -> {
+        db.useTransaction(c -> {
             UserOrderSchema.create(c, db.dialect());
             SampleData.insert(c, db.dialect(), USERS, ORDERS_PER_USER);
         });

@@ -69,7 +69,7 @@ abstract class OrmContract {
 
     @Test
     void bulkDeactivateCountsUsersCreatedBeforeTheCutoff() {
-        db.inTransaction(c -> {
+        db.useTransaction(c -> {
             users.create(c, "old1@example.com", "Old 1", Instant.parse("2023-05-01T00:00:00Z"));
             users.create(c, "old2@example.com", "Old 2", JAN_2025.minusNanos(1000));
             users.create(c, "new@example.com", "New", JAN_2025);
@@ -85,7 +85,7 @@ abstract class OrmContract {
     void deleteCascadesToOrders() {
         User alice = tx(c -> users.create(c, "alice@example.com", "Alice"));
         User bob = tx(c -> users.create(c, "bob@example.com", "Bob"));
-        db.inTransaction(c -> {
+        db.useTransaction(c -> {
             orders.create(c, alice.id(), Money.of("10.00"));
             orders.create(c, alice.id(), Money.of("20.00"));
             orders.create(c, bob.id(), Money.of("30.00"));
@@ -122,7 +122,7 @@ abstract class OrmContract {
         User alice = tx(c -> users.create(c, "alice@example.com", "Alice"));
         User bob = tx(c -> users.create(c, "bob@example.com", "Bob"));
         User twin = tx(c -> users.create(c, "alice2@example.com", "Alice"));
-        db.inTransaction(c -> {
+        db.useTransaction(c -> {
             for (int i = 0; i < 6; i++) {
                 orders.create(c, alice.id(), Money.of("0.10"));
                 orders.create(c, twin.id(), Money.of("0.20"));
@@ -140,7 +140,7 @@ abstract class OrmContract {
         User exact = tx(c -> users.create(c, "exact@example.com", "Exactly 1000"));
         User above = tx(c -> users.create(c, "above@example.com", "1000.01"));
         tx(c -> users.create(c, "none@example.com", "No orders"));
-        db.inTransaction(c -> {
+        db.useTransaction(c -> {
             // Ten times 100.10 minus 1.00 is 1000.00 exactly only in decimal arithmetic.
             for (int i = 0; i < 10; i++) {
                 orders.create(c, exact.id(), Money.of("100.10"));

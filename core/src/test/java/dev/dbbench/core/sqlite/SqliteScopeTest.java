@@ -58,7 +58,7 @@ class SqliteScopeTest {
                 s.execute("CREATE TABLE orders (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id))");
             }
         });
-        DatabaseException e = assertThrows(DatabaseException.class, () -> db.inTransaction(c -> {
+        DatabaseException e = assertThrows(DatabaseException.class, () -> db.useTransaction(c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("INSERT INTO orders (user_id) VALUES (42)");
             }
@@ -77,14 +77,14 @@ class SqliteScopeTest {
             assertTrue(SqliteUsers.findByEmail(c, "a@x").isPresent(), "visible inside the scope");
             throw boom;
         };
-        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> db.inTransaction(work));
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> db.useTransaction(work));
         assertSame(boom, thrown);
         assertEquals(0, SqliteTestSupport.count(db, "users"));
     }
 
     @Test
     void failedStatementRollsBackEarlierWorkInTheScope() {
-        DatabaseException e = assertThrows(DatabaseException.class, () -> db.inTransaction(c -> {
+        DatabaseException e = assertThrows(DatabaseException.class, () -> db.useTransaction(c -> {
             SqliteUsers.insertOrIgnore(c, new NewUser("a@x", "A"));
             try (Statement s = c.createStatement()) {
                 s.execute("INSERT INTO users (email, name) VALUES ('a@x', 'plain insert, no ignore')");

@@ -61,7 +61,7 @@ public class PgUserOrdersLoadBenchmark {
     public void createData() throws SQLException {
         endpoint = SharedPostgres.get().createDatabase("PgUserOrdersLoadBenchmark");
         db = Databases.postgres(endpoint);
-        db.inTransaction(c -> {
+        db.useTransaction(c -> {
             UserOrderSchema.create(c, db.dialect());
             SampleData.insert(c, db.dialect(), USERS, ORDERS_PER_USER);
         });

@@ -59,7 +59,7 @@ public class SqliteUserOrdersLoadBenchmark {
     public void createData() throws SQLException {
         dir = SqliteDirectory.create();
         db = Databases.sqlite(dir.file("user-orders.db"));
-        db.inTransaction(c -> {
+        db.useTransaction(c -> {
             UserOrderSchema.create(c, db.dialect());
             SampleData.insert(c, db.dialect(), USERS, ORDERS_PER_USER);
         });
