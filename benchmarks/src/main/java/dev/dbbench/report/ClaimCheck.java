@@ -1,0 +1,151 @@
+package dev.dbbench.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One of the guide's claims checked against a run. A claim "variant is F times faster than baseline"
+ * is read as "at least F times"; in each matching group:
+ * <ul>
+ *   <li><b>holds</b> when the whole 95% interval of the speed-up is at or above F (and above 1),</li>
+ *   <li><b>does not hold</b> when the whole interval is below F,</li>
+ *   <li><b>inconclusive</b> when the interval contains F, or there are too few iterations for one.</li>
+ * </ul>
+ * Over the groups: holds (all hold), does not hold (none holds and at least one fails), holds only
+ * when (some hold: the condition separating them is named), inconclusive, or not measured in this run.
+ */
+public record ClaimCheck(Question question, Claim claim, List<Measured> measured, Verdict verdict, String verdictText) {
+
+    public enum Outcome { HOLDS, DOES_NOT_HOLD, INCONCLUSIVE }
+
+    public enum Verdict { HOLDS, HOLDS_ONLY_WHEN, DOES_NOT_HOLD, INCONCLUSIVE, NOT_MEASURED }
+
+    /** The claim in one group. */
+    public record Measured(Group group, SpeedUp speedUp, Outcome outcome) {}
+
+    public ClaimCheck {
+        measured = List.copyOf(measured);
+    }
+
+    /** Every claim of every declared question, whether or not its class ran. */
+    static List<ClaimCheck> all(List<Question> declared, List<QuestionReport> reports) {
+        List<ClaimCheck> checks = new ArrayList<>();
+        for (Question q : declared) {
+            Optional<QuestionReport> report = reports.stream()
+                    .filter(r -> r.question().className().equals(q.className())).findFirst();
+            for (Claim c : q.claims()) {
+                checks.add(check(q, c, report));
+            }
+        }
+        return checks;
+    }
+
+    static ClaimCheck check(Question question, Claim claim, Optional<QuestionReport> report) {
+        List<Measured> measured = new ArrayList<>();
+        for (Group g : report.map(QuestionReport::groups).orElse(List.of())) {
+            if (!g.matches(claim.where())) {
+                continue;
+            }
+            Optional<Row> baseline = g.row(claim.baseline());
+            Optional<Row> variant = g.row(claim.variant());
+            if (baseline.isEmpty() || variant.isEmpty()) {
+                continue;
+            }
+            Optional<Metric> base = judged(baseline.get(), claim);
+            Optional<Metric> other = judged(variant.get(), claim);
+            if (base.isPresent() && other.isPresent() && base.get().unit().equals(other.get().unit())) {
+                boolean higherIsBetter = claim.metric().isEmpty() ? g.higherIsBetter()
+                        : ScoreUnit.higherIsBetter(base.get().unit(), baseline.get().result().mode());
+                SpeedUp s = SpeedUp.of(base.get(), other.get(), higherIsBetter);
+                measured.add(new Measured(g, s, outcome(s, claim.factor())));
+            }
+        }
+        if (measured.isEmpty()) {
+            boolean failed = report.map(r -> r.failures().stream().anyMatch(f -> concerns(question, claim, f)))
+                    .orElse(false);
+            boolean ran = report.map(r -> !r.groups().isEmpty()).orElse(false);
+            String why = failed ? " (benchmarks failed: see Failed benchmarks)" : !ran ? ""
+                    : " (no group has both " + claim.baseline() + " and " + claim.variant()
+                            + (claim.where().isEmpty() ? "" : " where " + Group.label(claim.where())) + ")";
+            return new ClaimCheck(question, claim, measured, Verdict.NOT_MEASURED, "not measured in this run" + why);
+        }
+        List<Measured> holding = measured.stream().filter(m -> m.outcome() == Outcome.HOLDS).toList();
+        List<Measured> failing = measured.stream().filter(m -> m.outcome() == Outcome.DOES_NOT_HOLD).toList();
+        List<Measured> unclear = measured.stream().filter(m -> m.outcome() == Outcome.INCONCLUSIVE).toList();
+        if (holding.size() == measured.size()) {
+            return new ClaimCheck(question, claim, measured, Verdict.HOLDS, "holds");
+        }
+        if (!holding.isEmpty()) {
+            return new ClaimCheck(question, claim, measured, Verdict.HOLDS_ONLY_WHEN,
+                    "holds only when " + condition(holding, measured));
+        }
+        if (!failing.isEmpty()) {
+            String text = unclear.isEmpty() ? "does not hold"
+                    : "does not hold (inconclusive when " + condition(unclear, measured) + ")";
+            return new ClaimCheck(question, claim, measured, Verdict.DOES_NOT_HOLD, text);
+        }
+        return new ClaimCheck(question, claim, measured, Verdict.INCONCLUSIVE,
+                measured.stream().anyMatch(m -> !m.speedUp().hasInterval())
+                        ? "inconclusive (too few iterations for a confidence interval)"
+                        : "inconclusive (the 95% interval contains " + factor(claim.factor()) + ")");
+    }
+
+    /** The metric a claim is judged on in a row: the primary score, or the named secondary metric. */
+    private static Optional<Metric> judged(Row row, Claim claim) {
+        return claim.metric().isEmpty() ? Optional.of(row.metric()) : Optional.ofNullable(row.secondary().get(claim.metric()));
+    }
+
+    /** Whether a failure took out one side of the claim: its baseline or variant, where the claim applies. */
+    private static boolean concerns(Question question, Claim claim, Failure failure) {
+        String variant = question.variantParam().map(p -> failure.params().getOrDefault(p, ""))
+                .orElse(failure.benchmark().substring(failure.benchmark().lastIndexOf('.') + 1));
+        boolean side = variant.equals(claim.baseline()) || variant.equals(claim.variant());
+        boolean where = claim.where().entrySet().stream()
+                .allMatch(e -> e.getValue().equals(failure.params().get(e.getKey())));
+        return side && where;
+    }
+
+    static Outcome outcome(SpeedUp s, double factor) {
+        if (!s.hasInterval()) {
+            return Outcome.INCONCLUSIVE;
+        }
+        if (s.low() >= factor && s.low() > 1) {
+            return Outcome.HOLDS;
+        }
+        if (s.high() < factor) {
+            return Outcome.DOES_NOT_HOLD;
+        }
+        return Outcome.INCONCLUSIVE;
+    }
+
+    /**
+     * The simplest description of {@code some} among {@code all}: one condition whose values separate
+     * them from the rest ("rows=100000", "rows=10000 or rows=100000"), else their group labels.
+     */
+    static String condition(List<Measured> some, List<Measured> all) {
+        Set<String> names = new LinkedHashSet<>();
+        all.forEach(m -> names.addAll(m.group().conditions().keySet()));
+        for (String name : names) {
+            Set<String> inside = values(some, name);
+            Set<String> outside = values(all.stream().filter(m -> !some.contains(m)).toList(), name);
+            if (!inside.contains(null) && inside.stream().noneMatch(outside::contains)) {
+                return inside.stream().map(v -> name + "=" + v).collect(Collectors.joining(" or "));
+            }
+        }
+        return some.stream().map(m -> m.group().label()).collect(Collectors.joining(" or "));
+    }
+
+    private static Set<String> values(List<Measured> measured, String name) {
+        Set<String> values = new LinkedHashSet<>();
+        measured.forEach(m -> values.add(m.group().conditions().get(name)));
+        return values;
+    }
+
+    static String factor(double factor) {
+        return Format.factor(factor);
+    }
+}

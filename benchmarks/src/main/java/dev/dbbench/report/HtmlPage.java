@@ -1,0 +1,230 @@
+package dev.dbbench.report;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders {@code index.html}: one self-contained file that works offline (inline CSS, charts as
+ * {@code data:} URIs, no scripts), so it can be mailed, attached to CI or opened from a laptop.
+ */
+final class HtmlPage {
+    static final String CSS = """
+            body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1200px;\
+            padding:1.5em;color:#1d2330}
+            h1{font-size:1.7em;margin-bottom:.2em}h2{margin-top:2em;border-bottom:2px solid #dde3ec;padding-bottom:.2em}
+            h3{margin-bottom:.3em}
+            table{border-collapse:collapse;margin:.6em 0 1.2em;width:100%}
+            th,td{border:1px solid #d5dbe5;padding:.35em .6em;vertical-align:top;text-align:left}
+            th{background:#f1f4f9}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+            tr.baseline td{background:#fbf7e9}
+            code{font:13px ui-monospace,Menlo,Consolas,monospace;background:#f3f5f8;padding:0 .25em}
+            img.chart{max-width:100%;height:auto;border:1px solid #e3e7ee}
+            .meta,.note{color:#566074;font-size:.93em}
+            .verdict{font-weight:600;display:inline-block;padding:.1em .45em;border-radius:.3em}
+            .verdict.holds{background:#dff3e3;color:#17602a}.verdict.holds-only-when{background:#fff0cf;color:#7a5200}
+            .verdict.does-not-hold{background:#fde2e1;color:#8f1d1d}.verdict.inconclusive{background:#eceff4;color:#3d4657}
+            .verdict.not-measured{background:#f4f4f4;color:#6b7280}
+            .faster{color:#17602a}.slower{color:#8f1d1d}
+            pre{white-space:pre-wrap;font-size:12px;background:#f7f8fa;padding:.6em}
+            nav ol{columns:2}
+            """;
+
+    private final StringBuilder out = new StringBuilder();
+
+    private HtmlPage() {}
+
+    static String render(Report report) {
+        return new HtmlPage().write(report);
+    }
+
+    private String write(Report report) {
+        head("dbbench report: " + report.run().name());
+        out.append("<h1>dbbench report: ").append(esc(report.run().name())).append("</h1>\n");
+        out.append("<p class=\"meta\">").append(esc(Methods.TEXT)).append("</p>\n");
+        nav(report);
+        claims(report.claims());
+        int n = 0;
+        for (QuestionReport q : report.questions()) {
+            question(++n, q, report.charts());
+        }
+        failures(report.run().failures());
+        environment(report.run().environment());
+        out.append("</body>\n</html>\n");
+        return out.toString();
+    }
+
+    private void head(String title) {
+        out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(CSS)
+                .append("</style>\n</head>\n<body>\n");
+    }
+
+    private void nav(Report report) {
+        out.append("<nav><ol>\n<li><a href=\"#claims\">Claims from the guide</a></li>\n");
+        int n = 0;
+        for (QuestionReport q : report.questions()) {
+            n++;
+            out.append("<li><a href=\"#q").append(n).append("\">").append(esc(q.question().text()))
+                    .append("</a></li>\n");
+        }
+        out.append("<li><a href=\"#failures\">Failed benchmarks (").append(report.run().failures().size())
+                .append(")</a></li>\n<li><a href=\"#environment\">Environment</a></li>\n</ol></nav>\n");
+    }
+
+    private void claims(List<ClaimCheck> claims) {
+        out.append("<section id=\"claims\">\n<h2>Claims from the guide</h2>\n");
+        if (claims.isEmpty()) {
+            out.append("<p>No benchmark in this jar declares a claim.</p>\n</section>\n");
+            return;
+        }
+        out.append("<p class=\"note\">A claim \"F times faster\" holds where the whole 95% interval of the measured "
+                + "speed-up is at least F, does not hold where it is wholly below F, and is inconclusive where it "
+                + "contains F.</p>\n");
+        out.append("<table class=\"claims\">\n<tr><th>Claim</th><th>Question</th><th>Compared</th><th>Where</th>"
+                + "<th>Claimed</th><th>Measured speed-up [95% CI]</th><th>Verdict</th></tr>\n");
+        for (ClaimCheck c : claims) {
+            out.append("<tr class=\"claim\" data-verdict=\"").append(cssClass(c.verdict())).append("\"><td>")
+                    .append(esc(c.claim().text())).append("</td><td>").append(esc(c.question().text()))
+                    .append("</td><td><code>").append(esc(c.claim().compared())).append("</code></td><td>")
+                    .append(c.claim().where().isEmpty() ? "all" : esc(Group.label(c.claim().where())))
+                    .append("</td><td class=\"num\">").append(Format.factor(c.claim().factor())).append("</td><td>");
+            if (c.measured().isEmpty()) {
+                out.append("-");
+            }
+            for (ClaimCheck.Measured m : c.measured()) {
+                out.append("<div>");
+                if (c.measured().size() > 1 || !m.group().conditions().isEmpty()) {
+                    out.append(esc(m.group().label())).append(": ");
+                }
+                out.append(Format.ratio(m.speedUp().ratio())).append(' ').append(Format.interval(m.speedUp()))
+                        .append(" <span class=\"note\">(").append(outcomeText(m.outcome())).append(")</span></div>");
+            }
+            out.append("</td><td><span class=\"verdict ").append(cssClass(c.verdict())).append("\">")
+                    .append(esc(c.verdictText())).append("</span></td></tr>\n");
+        }
+        out.append("</table>\n</section>\n");
+    }
+
+    private void question(int n, QuestionReport q, Map<String, byte[]> charts) {
+        Question question = q.question();
+        out.append("<section class=\"question\" id=\"q").append(n).append("\" data-class=\"")
+                .append(esc(question.className())).append("\">\n<h2>Q").append(n).append(". ")
+                .append(esc(question.text())).append("</h2>\n<p class=\"meta\"><code>").append(esc(question.className()))
+                .append("</code> · variants: ")
+                .append(esc(question.variantParam().map(p -> "values of @Param " + p).orElse("methods")))
+                .append(" · baseline: ")
+                .append(esc(question.baseline().orElse("the slowest variant of each group")))
+                .append(question.declared() ? "" : " (no question metadata for this class)").append("</p>\n");
+        for (Group g : q.groups()) {
+            group(g, charts.get(g.chartFile()));
+        }
+        if (q.groups().isEmpty()) {
+            out.append("<p>No results: every benchmark of this class failed (see <a href=\"#failures\">Failed "
+                    + "benchmarks</a>).</p>\n");
+        } else if (!q.failures().isEmpty()) {
+            out.append("<p class=\"note\">Failed in this run: ");
+            for (int i = 0; i < q.failures().size(); i++) {
+                Failure f = q.failures().get(i);
+                out.append(i == 0 ? "" : ", ").append("<code>")
+                        .append(esc(f.benchmark().substring(f.benchmark().lastIndexOf('.') + 1))).append("</code>")
+                        .append(f.params().isEmpty() ? "" : " (" + esc(Group.label(f.params())) + ")");
+            }
+            out.append(" (see <a href=\"#failures\">Failed benchmarks</a>).</p>\n");
+        }
+        out.append("</section>\n");
+    }
+
+    private void group(Group g, byte[] chart) {
+        out.append("<div class=\"group\" data-group=\"").append(esc(g.label())).append("\">\n");
+        if (!g.conditions().isEmpty()) {
+            out.append("<h3>").append(esc(g.label())).append("</h3>\n");
+        }
+        if (chart != null) {
+            out.append("<img class=\"chart\" alt=\"chart: ").append(esc(g.label())).append("\" src=\"")
+                    .append(dataUri(chart)).append("\">\n");
+        }
+        out.append("<p class=\"note\">").append(esc(g.unit())).append(", ").append(Report.direction(g))
+                .append("; speed-ups against <b>").append(esc(g.baseline())).append("</b>.")
+                .append(g.note().map(n -> " Note: " + esc(n) + ".").orElse("")).append("</p>\n");
+        out.append("<table class=\"results\">\n<tr><th>Rank</th><th>Variant</th><th>Score ± error (")
+                .append(esc(g.unit())).append(")</th><th>Speed-up vs ").append(esc(g.baseline()))
+                .append("</th><th>95% CI</th><th>Forks x iterations</th><th>Secondary metrics</th></tr>\n");
+        int rank = 0;
+        for (Row row : g.rows()) {
+            rank++;
+            boolean baseline = row.variant().equals(g.baseline());
+            out.append(baseline ? "<tr class=\"baseline\">" : "<tr>").append("<td class=\"num\">").append(rank)
+                    .append("</td><td><code>").append(esc(row.variant())).append("</code>")
+                    .append(baseline ? " (baseline)" : "").append("</td><td class=\"num\">")
+                    .append(esc(Format.score(row.metric()))).append("</td><td class=\"num\">")
+                    .append(Format.ratio(row.speedUp().ratio())).append("</td><td class=\"num\">")
+                    .append(baseline ? "-" : Format.interval(row.speedUp())).append("</td><td>")
+                    .append(Report.iterations(row.metric())).append("</td><td>").append(esc(Report.secondary(row)))
+                    .append("</td></tr>\n");
+        }
+        out.append("</table>\n</div>\n");
+    }
+
+    private void failures(List<Failure> failures) {
+        out.append("<section id=\"failures\">\n<h2>Failed benchmarks</h2>\n");
+        if (failures.isEmpty()) {
+            out.append("<p>None.</p>\n</section>\n");
+            return;
+        }
+        out.append("<table class=\"failures\">\n<tr><th>Benchmark</th><th>Params</th><th>Error</th></tr>\n");
+        for (Failure f : failures) {
+            out.append("<tr class=\"failure\"><td><code>").append(esc(f.benchmark())).append("</code></td><td>")
+                    .append(f.params().isEmpty() ? "-" : esc(Group.label(f.params()))).append("</td><td>")
+                    .append(esc(f.headline()));
+            if (!f.error().strip().equals(f.headline())) {
+                out.append("<details><summary>full error</summary><pre>").append(esc(f.error().strip()))
+                        .append("</pre></details>");
+            }
+            out.append("</td></tr>\n");
+        }
+        out.append("</table>\n</section>\n");
+    }
+
+    private void environment(Map<String, String> environment) {
+        out.append("<section id=\"environment\">\n<h2>Environment</h2>\n");
+        if (environment.isEmpty()) {
+            out.append("<p>No environment.json in this run folder.</p>\n</section>\n");
+            return;
+        }
+        out.append("<table class=\"environment\">\n<tr><th>Setting</th><th>Value</th></tr>\n");
+        environment.forEach((k, v) -> out.append("<tr><td><code>").append(esc(k)).append("</code></td><td>")
+                .append(esc(v)).append("</td></tr>\n"));
+        out.append("</table>\n</section>\n");
+    }
+
+    static String outcomeText(ClaimCheck.Outcome outcome) {
+        return outcome.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    static String cssClass(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static String dataUri(byte[] png) {
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
+    }
+
+    /** Text safe in HTML content and in double-quoted attributes. */
+    static String esc(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.dbbench.report;
+
+import java.util.List;
+
+/**
+ * A JMH metric: its score, JMH's 99.9% error half-width (NaN when JMH could not compute one), its unit
+ * and the raw data behind it, one list of iteration samples per fork.
+ */
+public record Metric(double score, double error, String unit, List<List<Sample>> forks) {
+    public Metric {
+        forks = forks.stream().filter(f -> !f.isEmpty()).map(List::copyOf).toList();
+    }
+
+    /** How many iterations the raw data holds over all forks. */
+    public int iterations() {
+        return forks.stream().mapToInt(List::size).sum();
+    }
+
+    /** The same metric in another unit of the same kind (ms/op to us/op, ops/ms to ops/s). */
+    Metric in(ScoreUnit target) {
+        ScoreUnit own = ScoreUnit.parse(unit);
+        if (own.equals(target)) {
+            return this;
+        }
+        double factor = own.factorTo(target);
+        List<List<Sample>> scaled = forks.stream()
+                .map(f -> f.stream().map(s -> s.scaled(factor)).toList())
+                .toList();
+        return new Metric(score * factor, error * factor, target.text(), scaled);
+    }
+}

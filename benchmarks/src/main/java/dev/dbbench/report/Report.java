@@ -1,0 +1,56 @@
+package dev.dbbench.report;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Everything the report of one run shows, computed once and rendered twice (summary.md and index.html).
+ *
+ * @param charts PNG bytes by file name under {@code charts/}
+ */
+public record Report(RunFolder run, List<QuestionReport> questions, List<ClaimCheck> claims,
+                     Map<String, byte[]> charts) {
+
+    // Sample mode reports eight percentiles as secondary metrics; the median and the tail are enough here.
+    private static final Set<String> HIDDEN_PERCENTILES = Set.of("p0.00", "p0.90", "p0.95", "p0.999", "p0.9999", "p1.00");
+
+    public Report {
+        questions = List.copyOf(questions);
+        claims = List.copyOf(claims);
+        charts = Ordered.copyOf(charts);
+    }
+
+    static Report of(RunFolder run, QuestionCatalog catalog) {
+        List<QuestionReport> questions = Analysis.questions(run.results(), run.failures(), catalog);
+        List<Question> declared = catalog.declared(questions.stream().map(q -> q.question().className()).toList());
+        List<ClaimCheck> claims = ClaimCheck.all(declared, questions);
+        Map<String, byte[]> charts = new LinkedHashMap<>();
+        for (QuestionReport q : questions) {
+            for (Group g : q.groups()) {
+                charts.put(g.chartFile(), Charts.group(q.question(), g));
+            }
+        }
+        return new Report(run, questions, claims, charts);
+    }
+
+    /** The secondary metrics worth a column: auxiliary counters, profilers, median and p99 of sample mode. */
+    static String secondary(Row row) {
+        return row.secondary().entrySet().stream()
+                .filter(e -> !HIDDEN_PERCENTILES.contains(e.getKey()))
+                .map(e -> e.getKey() + ": " + Format.score(e.getValue()) + " " + e.getValue().unit())
+                .collect(Collectors.joining("; "));
+    }
+
+    /** "2 x 5" for two forks of five iterations, else the total. */
+    static String iterations(Metric metric) {
+        List<Integer> sizes = metric.forks().stream().map(List::size).distinct().toList();
+        return sizes.size() == 1 ? metric.forks().size() + " x " + sizes.get(0) : String.valueOf(metric.iterations());
+    }
+
+    static String direction(Group g) {
+        return g.higherIsBetter() ? "higher is better" : "lower is better";
+    }
+}

@@ -1,0 +1,77 @@
+package dev.dbbench.report;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The report API: {@link #render(Path)} writes {@code summary.md}, {@code index.html} and
+ * {@code charts/*.png} into a run folder; {@link #compare(Path, Path, Optional)} writes a comparison of
+ * two runs into a folder of its own. Bad input throws {@link ReportException} with a one-line message.
+ */
+public final class Reports {
+    public static final String SUMMARY = "summary.md";
+    public static final String INDEX = "index.html";
+    public static final String CHARTS = "charts";
+
+    private Reports() {}
+
+    /** Renders the report of a run folder from its saved JSON; returns the path of its index.html. */
+    public static Path render(Path runDir) {
+        return render(runDir, QuestionCatalog.fromClassPath());
+    }
+
+    static Path render(Path runDir, QuestionCatalog catalog) {
+        RunFolder run = RunFolder.read(runDir);
+        Report report = Report.of(run, catalog);
+        writeCharts(runDir.resolve(CHARTS), report.charts());
+        AtomicFiles.write(runDir.resolve(SUMMARY), SummaryMarkdown.render(report));
+        Path index = runDir.resolve(INDEX);
+        AtomicFiles.write(index, HtmlPage.render(report));
+        return index;
+    }
+
+    /**
+     * Compares run {@code b} with an earlier run {@code a}. The comparison is written into {@code out},
+     * by default {@code <b>/comparison-to-<name of a>/}: it belongs to the newer run, and a folder next to
+     * the runs would look like one more run to anything that lists {@code results/}. Returns the path of
+     * the comparison's index.html.
+     */
+    public static Path compare(Path a, Path b, Optional<Path> out) {
+        return compare(a, b, out, QuestionCatalog.fromClassPath());
+    }
+
+    static Path compare(Path a, Path b, Optional<Path> out, QuestionCatalog catalog) {
+        RunFolder runA = RunFolder.read(a);
+        RunFolder runB = RunFolder.read(b);
+        Path dir = out.orElseGet(() -> b.resolve("comparison-to-" + runA.name()));
+        Comparison comparison = Comparison.of(runA, runB, catalog);
+        writeCharts(dir.resolve(CHARTS), comparison.charts());
+        AtomicFiles.write(dir.resolve(SUMMARY), ComparisonPages.markdown(comparison));
+        Path index = dir.resolve(INDEX);
+        AtomicFiles.write(index, ComparisonPages.html(comparison));
+        return index;
+    }
+
+    /** Writes the charts and removes ones a previous rendering left that this one no longer has. */
+    private static void writeCharts(Path dir, Map<String, byte[]> charts) {
+        charts.forEach((name, png) -> AtomicFiles.write(dir.resolve(name), png));
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        Set<String> current = charts.keySet();
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, "*.png")) {
+            for (Path p : stale) {
+                if (!current.contains(p.getFileName().toString())) {
+                    Files.delete(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new ReportException(dir + ": cannot remove old charts: " + e, e);
+        }
+    }
+}
