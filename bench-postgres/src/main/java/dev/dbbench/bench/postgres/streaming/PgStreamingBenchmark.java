@@ -43,11 +43,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code gc.alloc.rate.norm} are per row. Excluded: creating the table and filling it with
  * generate_series (once per trial; read-only afterwards) and opening the connection.
  *
- * <p>Expected: fetch size 100 the slowest (10,000 round trips), 1,000 and 10,000 close to each
- * other and to {@code loadAll}; allocation per row about the same for all (every row becomes the
- * same objects; {@code loadAll} also keeps the driver's copy of the whole result until the end),
- * so the gain of streaming is memory held, not time: one fetch plus one chunk against the whole
- * table (see {@code PgSmallHeapStreamingBenchmark} for what that means in a small heap).
+ * <p>Expected: fetch size 100 the slowest of the streams (10,000 round trips), 1,000 and 10,000
+ * close to each other. Allocation per row about the same for all (every row becomes the same
+ * objects), but {@code loadAll} keeps the driver's copy of the whole result and then every mapped
+ * row reachable until the end, so the collector copies a growing live set again and again (seconds
+ * of {@code gc.time} under the gc profiler): {@code loadAll} the slowest per row despite making
+ * a single round trip. The larger gain of streaming is memory held: one fetch plus one chunk
+ * against the whole table (see {@code PgSmallHeapStreamingBenchmark} for what that means in a small
+ * heap).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
