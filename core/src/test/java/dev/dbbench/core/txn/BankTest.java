@@ -218,7 +218,7 @@ class BankTest {
      * Provokes one real deadlock against the transfer 1 -> 2: another transaction holds account 2,
      * the transfer locks account 1 and waits for 2, then the other transaction asks for account 1.
      * The transfer waited first, so its deadlock check (after deadlock_timeout) runs first and
-     * PostgreSQL aborts it with 40P01; the other transaction then gets account 1 and commits.
+     * PostgreSQL aborts it with 40P01 (the backend that finds a deadlock aborts its own transaction); the other transaction then gets account 1 and commits.
      */
     private static TransferResult transferIntoADeadlock(Bank bank) throws Exception {
         ExecutorService transferThread = Executors.newSingleThreadExecutor();
@@ -229,6 +229,9 @@ class BankTest {
                 s.executeUpdate("UPDATE accounts SET balance = balance WHERE id = 2");
                 Future<TransferResult> transfer = transferThread.submit(() -> bank.transfer(c, 1, 2, new BigDecimal("10.00")));
                 awaitLockWait(transferPid);
+                // Half of deadlock_timeout (1 s by default) between the two waits: the transfer's
+                // check then runs well before this side's, even on a busy machine.
+                Thread.sleep(500);
                 s.executeQuery("SELECT balance FROM accounts WHERE id = 1 FOR UPDATE").close();
                 other.commit();
                 try {
