@@ -1,0 +1,12 @@
+package dev.dbbench.regress;
+
+/** The outcome for one benchmark, and for the whole check (the worst of its benchmarks). */
+public enum Verdict {
+    /** Head is slower beyond the threshold, the interval excludes no change, and a re-run agreed. */
+    REGRESSION,
+    /** Head is faster beyond the threshold, the interval excludes no change, and a re-run agreed. */
+    IMPROVEMENT,
+    /** A change was confirmed, but a ruler moved too: the machine, not the code, may have changed. */
+    UNSTABLE,
+    NO_CHANGE
+}
