@@ -80,6 +80,15 @@ public final class RegressionCheck {
         Measurements first = runPairs(names);
         Map<BenchmarkKey, Round> firstRounds = decide(first, first.compared().keySet());
         List<Ruler> rulers = new ArrayList<>(rulers(first, 1));
+        List<String> notes = new ArrayList<>();
+        int cases = firstRounds.size();
+        if (PairedStatistics.smallestAttainableP(pairs) > alpha / cases) {
+            int needed = (int) Math.ceil(Math.log(cases / alpha) / Math.log(2));
+            notes.add(String.format(Locale.ROOT, "With %d cases compared, %d pairs cannot reach the Holm-corrected level"
+                    + " %.4f even when every pair agrees: only a change in a few cases can be flagged. Use --pairs %d or a"
+                    + " narrower selection.", cases, pairs, alpha / cases, needed));
+            progress.println("[compare] warning: " + notes.get(0));
+        }
 
         SortedSet<BenchmarkKey> flagged = new TreeSet<>();
         firstRounds.forEach((key, round) -> {
@@ -102,15 +111,14 @@ public final class RegressionCheck {
             rerunRulersMoved = secondRulers.stream().anyMatch(Ruler::moved);
         }
 
-        List<Case> cases = new ArrayList<>();
+        List<Case> results = new ArrayList<>();
         for (Map.Entry<BenchmarkKey, Round> e : firstRounds.entrySet()) {
             BenchmarkKey key = e.getKey();
             Measured any = first.compared().get(key).get(0).base();
             boolean higher = ScoreUnit.higherIsBetter(any.unit(), key.mode());
-            cases.add(verdict(key, any.unit(), higher, e.getValue(), reruns.get(key), rerunRulersMoved));
+            results.add(verdict(key, any.unit(), higher, e.getValue(), reruns.get(key), rerunRulersMoved));
         }
-        Verdict overall = overall(cases);
-        List<String> notes = new ArrayList<>();
+        Verdict overall = overall(results);
         if (rulers.stream().anyMatch(r -> r.round() == 1 && r.moved())) {
             notes.add("A ruler moved in round 1: the machine was not steady while base and head ran.");
         }
@@ -118,7 +126,7 @@ public final class RegressionCheck {
                 new CheckReport.Parameters(pairs, threshold, alpha, rulerTolerance, PairedStatistics.RESAMPLES,
                         PairedStatistics.SEED, forks, selection),
                 started.truncatedTo(ChronoUnit.SECONDS).toString(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                overall, -1, cases, rulers, notes);
+                overall, -1, results, rulers, notes);
     }
 
     private Case verdict(BenchmarkKey key, String unit, boolean higher, Round first, Round rerun, boolean rulersMoved) {
