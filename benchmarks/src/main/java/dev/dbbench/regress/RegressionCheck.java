@@ -118,9 +118,11 @@ public final class RegressionCheck {
             boolean higher = ScoreUnit.higherIsBetter(any.unit(), key.mode());
             results.add(verdict(key, any.unit(), higher, e.getValue(), reruns.get(key), rerunRulersMoved));
         }
-        Verdict overall = overall(results);
-        if (rulers.stream().anyMatch(r -> r.round() == 1 && r.moved())) {
-            notes.add("A ruler moved in round 1: the machine was not steady while base and head ran.");
+        boolean anyRulerMoved = rulers.stream().anyMatch(Ruler::moved);
+        Verdict overall = overall(results, anyRulerMoved);
+        if (anyRulerMoved && overall == Verdict.UNSTABLE) {
+            notes.add("A ruler moved: the machine was not steady while base and head ran, so \"no change\" cannot be vouched"
+                    + " for either. Re-run the check on a quieter machine (or with more --pairs).");
         }
         return new CheckReport("interleaved", base.path().toString(), head.path().toString(),
                 new CheckReport.Parameters(pairs, threshold, alpha, rulerTolerance, PairedStatistics.RESAMPLES,
@@ -148,11 +150,15 @@ public final class RegressionCheck {
                 "confirmed (" + seen + ")");
     }
 
-    static Verdict overall(List<Case> cases) {
+    /**
+     * The check's verdict: REGRESSION when any case is one; otherwise UNSTABLE when a case is, or when
+     * any ruler moved, because a busy machine can hide a slowdown as easily as fake one.
+     */
+    static Verdict overall(List<Case> cases, boolean anyRulerMoved) {
         if (cases.stream().anyMatch(c -> c.verdict() == Verdict.REGRESSION)) {
             return Verdict.REGRESSION;
         }
-        if (cases.stream().anyMatch(c -> c.verdict() == Verdict.UNSTABLE)) {
+        if (anyRulerMoved || cases.stream().anyMatch(c -> c.verdict() == Verdict.UNSTABLE)) {
             return Verdict.UNSTABLE;
         }
         if (cases.stream().anyMatch(c -> c.verdict() == Verdict.IMPROVEMENT)) {

@@ -6,7 +6,7 @@ public enum Verdict {
     REGRESSION,
     /** Head is faster beyond the threshold, the interval excludes no change, and a re-run agreed. */
     IMPROVEMENT,
-    /** A change was confirmed, but a ruler moved too: the machine, not the code, may have changed. */
+    /** A ruler moved: the machine, not the code, may have changed (or hidden a change). */
     UNSTABLE,
     NO_CHANGE
 }
