@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  * {@code compare}: did this change make database work slower? Runs two jars interleaved on this
  * machine ({@code --base}/{@code --head}) or, as an advisory only, compares two stored JMH result
  * files ({@code --baseline}/{@code --current}). Exit codes: 0 no regression, 1 regression,
- * 2 unstable, 3 bad input.
+ * 2 unstable, 3 bad input (or a comparison that could not be completed, e.g. a fork that failed).
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = CompareCommand.BAD_INPUT,
         description = {
@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
                     + " (A B B A ...), one fork each, and flags a change only when a bootstrap interval over the pairs excludes"
                     + " no change, the change exceeds --threshold, and a re-run agrees.",
             "With --baseline/--current, compares two stored JMH JSON files instead: ADVISORY only.",
-            "Exit codes: 0 no regression, 1 regression, 2 unstable (a ruler moved), 3 bad input."},
+            "Exit codes: 0 no regression, 1 regression, 2 unstable (a ruler moved), 3 bad input or no comparison possible."},
         sortOptions = false)
 public final class CompareCommand implements Callable<Integer> {
     public static final int NO_REGRESSION = 0;
@@ -141,6 +141,15 @@ public final class CompareCommand implements Callable<Integer> {
             return run(out, err);
         } catch (BadInputException e) {
             err.println("[compare] " + e.getMessage());
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return BAD_INPUT;
+        } catch (RuntimeException e) {
+            // Never exit 1 (which a pipeline reads as "regression") for a failure of the check itself.
+            err.println("[compare] the comparison could not be completed: " + JmhResults.oneLine(e)
+                    + (verbose ? "" : " (run with --verbose for the stack trace)"));
             if (verbose) {
                 e.printStackTrace(err);
             }

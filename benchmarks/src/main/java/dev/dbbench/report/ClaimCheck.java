@@ -52,9 +52,15 @@ public record ClaimCheck(Question question, Claim claim, List<Measured> measured
             }
             Optional<Row> baseline = g.row(claim.baseline());
             Optional<Row> variant = g.row(claim.variant());
-            if (baseline.isPresent() && variant.isPresent()
-                    && baseline.get().metric().unit().equals(variant.get().metric().unit())) {
-                SpeedUp s = SpeedUp.of(baseline.get().metric(), variant.get().metric(), g.higherIsBetter());
+            if (baseline.isEmpty() || variant.isEmpty()) {
+                continue;
+            }
+            Optional<Metric> base = judged(baseline.get(), claim);
+            Optional<Metric> other = judged(variant.get(), claim);
+            if (base.isPresent() && other.isPresent() && base.get().unit().equals(other.get().unit())) {
+                boolean higherIsBetter = claim.metric().isEmpty() ? g.higherIsBetter()
+                        : ScoreUnit.higherIsBetter(base.get().unit(), baseline.get().result().mode());
+                SpeedUp s = SpeedUp.of(base.get(), other.get(), higherIsBetter);
                 measured.add(new Measured(g, s, outcome(s, claim.factor())));
             }
         }
@@ -86,6 +92,11 @@ public record ClaimCheck(Question question, Claim claim, List<Measured> measured
                 measured.stream().anyMatch(m -> !m.speedUp().hasInterval())
                         ? "inconclusive (too few iterations for a confidence interval)"
                         : "inconclusive (the 95% interval contains " + factor(claim.factor()) + ")");
+    }
+
+    /** The metric a claim is judged on in a row: the primary score, or the named secondary metric. */
+    private static Optional<Metric> judged(Row row, Claim claim) {
+        return claim.metric().isEmpty() ? Optional.of(row.metric()) : Optional.ofNullable(row.secondary().get(claim.metric()));
     }
 
     /** Whether a failure took out one side of the claim: its baseline or variant, where the claim applies. */

@@ -88,8 +88,7 @@ final class HtmlPage {
         for (ClaimCheck c : claims) {
             out.append("<tr class=\"claim\" data-verdict=\"").append(cssClass(c.verdict())).append("\"><td>")
                     .append(esc(c.claim().text())).append("</td><td>").append(esc(c.question().text()))
-                    .append("</td><td><code>").append(esc(c.claim().variant())).append("</code> vs <code>")
-                    .append(esc(c.claim().baseline())).append("</code></td><td>")
+                    .append("</td><td><code>").append(esc(c.claim().compared())).append("</code></td><td>")
                     .append(c.claim().where().isEmpty() ? "all" : esc(Group.label(c.claim().where())))
                     .append("</td><td class=\"num\">").append(Format.factor(c.claim().factor())).append("</td><td>");
             if (c.measured().isEmpty()) {

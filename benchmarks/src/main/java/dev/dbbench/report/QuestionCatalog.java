@@ -33,9 +33,9 @@ import org.openjdk.jmh.runner.BenchmarkListEntry;
 public final class QuestionCatalog {
     public static final String DIRECTORY = "META-INF/dbbench/questions/";
 
-    private static final Pattern CLAIM_KEY = Pattern.compile("claim\\.([1-9][0-9]*)\\.(text|baseline|variant|factor|where)");
+    private static final Pattern CLAIM_KEY = Pattern.compile("claim\\.([1-9][0-9]*)\\.(text|baseline|variant|factor|where|metric)");
     private static final Set<String> TOP_KEYS = Set.of("question", "variant", "baseline");
-    private static final String KEYS = "question, variant, baseline, claim.<n>.text|baseline|variant|factor|where";
+    private static final String KEYS = "question, variant, baseline, claim.<n>.text|baseline|variant|factor|where|metric";
 
     private final ClassLoader loader;
     private final Map<String, List<BenchmarkListEntry>> benchmarks;
@@ -240,7 +240,8 @@ public final class QuestionCatalog {
                 where.put(nameValue[0].strip(), nameValue[1].strip());
             }
         }
-        return new Claim(n, keys.get("text"), bare(keys.get("baseline")), bare(keys.get("variant")), factor, where);
+        return new Claim(n, keys.get("text"), bare(keys.get("baseline")), bare(keys.get("variant")), factor, where,
+                bare(keys.getOrDefault("metric", "")));
     }
 
     /**

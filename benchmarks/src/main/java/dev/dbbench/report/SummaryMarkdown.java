@@ -65,7 +65,7 @@ final class SummaryMarkdown {
                             + Format.interval(m.speedUp()))
                     .collect(Collectors.joining("<br>"));
             line("| " + cell(c.claim().text()) + " | " + cell(c.question().text())
-                    + " | " + cell(c.claim().variant()) + " vs " + cell(c.claim().baseline())
+                    + " | " + cell(c.claim().compared())
                     + " | " + (c.claim().where().isEmpty() ? "all" : cell(Group.label(c.claim().where())))
                     + " | " + Format.factor(c.claim().factor()) + " | " + measured
                     + " | **" + cell(c.verdictText()) + "** |");

@@ -24,8 +24,13 @@ import java.util.stream.Collectors;
 final class TestJars {
     private TestJars() {}
 
+    /**
+     * A jar running this build's main benchmarks with the given work. The main benchmark list is put
+     * into the jar itself: JMH reads the first list on the class path, and the test classes have their
+     * own (the command line's deliberately failing benchmarks).
+     */
     static Path withWork(Path dir, String name, int work) throws IOException {
-        return jar(dir, name, Map.of(WorkBenchmark.RESOURCE, "work=" + work + "\n"));
+        return jar(dir, name, Map.of(WorkBenchmark.RESOURCE, "work=" + work + "\n", DbbenchJar.BENCHMARK_LIST, benchmarkList()));
     }
 
     static Path jar(Path dir, String name, Map<String, String> entries) throws IOException {
@@ -49,13 +54,13 @@ final class TestJars {
         return jar;
     }
 
-    /** This module's JMH benchmark list, as the annotation processor wrote it. */
+    /** This module's main JMH benchmark list (rulers and work benchmark), as the annotation processor wrote it. */
     static String benchmarkList() throws IOException {
-        try (var in = TestJars.class.getClassLoader().getResourceAsStream(DbbenchJar.BENCHMARK_LIST)) {
-            if (in == null) {
-                throw new IllegalStateException(DbbenchJar.BENCHMARK_LIST + " is not on the test class path: compile the module first");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            Path classes = Path.of(WorkBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.readString(classes.resolve(DbbenchJar.BENCHMARK_LIST), StandardCharsets.UTF_8);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the main classes of this module", e);
         }
     }
 }

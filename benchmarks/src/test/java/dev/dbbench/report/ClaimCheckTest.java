@@ -95,6 +95,28 @@ class ClaimCheckTest {
         assertEquals("does not hold (inconclusive when n=2)", check.verdictText());
     }
 
+    @Test
+    void aClaimOnASecondaryMetricIsJudgedOnThatMetricNotTheScore() {
+        Question q = new Question("x.Y", "Q?", Optional.of("journalMode"), Optional.of("DELETE"), List.of(), true);
+        Claim claim = new Claim(1, "WAL lets readers read", "DELETE", "WAL", 1, Map.of(), "reader");
+        // Totals say DELETE is better; the readers' own throughput says WAL is 10x better.
+        Metric deleteTotal = Fixtures.metric("ops/s", new double[] {500, 510, 490});
+        Metric walTotal = Fixtures.metric("ops/s", new double[] {400, 410, 390});
+        Metric deleteReads = Fixtures.metric("ops/s", new double[] {10, 11, 9});
+        Metric walReads = Fixtures.metric("ops/s", new double[] {100, 110, 90});
+        BenchmarkResult delete = new BenchmarkResult("x.Y.m", "thrpt", 4, Map.of("journalMode", "DELETE"), deleteTotal, Map.of("reader", deleteReads));
+        BenchmarkResult wal = new BenchmarkResult("x.Y.m", "thrpt", 4, Map.of("journalMode", "WAL"), walTotal, Map.of("reader", walReads));
+        Group g = new Group(Map.of(), "ops/s", true, "DELETE", Optional.empty(), List.of(
+                new Row("DELETE", delete, deleteTotal, SpeedUp.of(deleteTotal, deleteTotal, true)),
+                new Row("WAL", wal, walTotal, SpeedUp.of(deleteTotal, walTotal, true))), "c.png");
+
+        ClaimCheck check = ClaimCheck.check(q, claim, Optional.of(new QuestionReport(q, List.of(g), List.of())));
+
+        assertEquals(10.0, check.measured().get(0).speedUp().ratio(), 1e-9);
+        assertEquals(ClaimCheck.Verdict.HOLDS, check.verdict());
+        assertEquals("WAL vs DELETE (reader)", claim.compared());
+    }
+
     private static Group group(Map<String, String> conditions, Metric slow, Metric fast) {
         return new Group(conditions, "ms/op", false, "slow", Optional.empty(), List.of(
                 new Row("fast", null, fast, SpeedUp.of(slow, fast, false)),

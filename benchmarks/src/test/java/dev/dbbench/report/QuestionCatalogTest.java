@@ -48,7 +48,7 @@ class QuestionCatalogTest {
     void unknownKeyIsNamed() {
         ReportException e = assertThrows(ReportException.class, () -> parse("question=Q?\nbaseLine=x\n"));
         assertEquals("X.properties: unknown key \"baseLine\"; the keys are question, variant, baseline, "
-                + "claim.<n>.text|baseline|variant|factor|where", e.getMessage());
+                + "claim.<n>.text|baseline|variant|factor|where|metric", e.getMessage());
     }
 
     @Test

@@ -112,6 +112,11 @@ public final class PostgresProvisioner {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 // Room for the pooling benchmarks' no-pool variant at 64 threads plus the pools themselves.
                 .setServerConfig("max_connections", "300")
+                // The library turns durability off by default; commit-cost comparisons would then time
+                // commits that never reach the disk. Keep PostgreSQL's own defaults, as a real server has.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .setOutputRedirector(java.lang.ProcessBuilder.Redirect.DISCARD)
                 .setErrorRedirector(java.lang.ProcessBuilder.Redirect.DISCARD)
                 .start();

@@ -1,4 +1,4 @@
-package dev.dbbench.bench.pooling;
+package dev.dbbench.cli.selftest;
 
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -11,18 +11,21 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** Holds the module's place in the jar until its benchmarks land. */
+/**
+ * Test-only (never in the jar): the fork dies abruptly, as after an OOM kill or a crash, without
+ * reporting anything to JMH. The launcher must record it and go on.
+ */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 1, time = 1)
-@Measurement(iterations = 1, time = 1)
+@Warmup(iterations = 0)
+@Measurement(iterations = 1, time = 100, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(1)
 @State(Scope.Thread)
-public class PlaceholderBenchmark {
-    private long x = 1;
-
+public class DyingForkBenchmark {
     @Benchmark
-    public long step() {
-        return x = x * 6364136223846793005L + 1442695040888963407L;
+    public long die() {
+        System.err.println("dying fork: halting with exit code 3");
+        Runtime.getRuntime().halt(3);
+        return 0;
     }
 }

@@ -1,0 +1,41 @@
+package dev.dbbench.bench.pooling.contention;
+
+import dev.dbbench.bench.pooling.PoolTarget;
+import dev.dbbench.bench.pooling.PostgresTarget;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/*
+ * What do callers see when they outnumber a PostgreSQL pool's connections, and is connecting per
+ * request still worse under load?
+ *
+ * Measured: each call's latency (SampleTime: mean and percentiles) with 4, 16 and 64 threads, and
+ * their throughput (secondary metric "calls", per millisecond), through each pool and no pool (which
+ * keeps the same cap of `size` connections open at once and connects per call); peak active and
+ * waiting from a 1 ms sampler.
+ * Excluded: filling the pools; emptying the users table per iteration.
+ * Expected: the server's work per call is the same in every pool, so throughput levels off at what
+ * `size` connections (and 2 shared cores) can serve, and latency grows with the queue: about
+ * threads / size round trips. The pools should be close to one another in throughput; their tails
+ * differ with their queues (Tomcat's fair queue the flattest). No pool stays far behind at every
+ * thread count, because each call still pays a server process start.
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(1)
+@State(Scope.Benchmark)
+public class PgPoolContentionBenchmark extends PoolContention {
+    @Override
+    protected PoolTarget openTarget() {
+        return new PostgresTarget("PgPoolContention");
+    }
+}

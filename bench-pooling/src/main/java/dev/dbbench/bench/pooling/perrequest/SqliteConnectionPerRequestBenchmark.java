@@ -1,0 +1,52 @@
+package dev.dbbench.bench.pooling.perrequest;
+
+import dev.dbbench.bench.pooling.Operation;
+import dev.dbbench.bench.pooling.PoolTarget;
+import dev.dbbench.bench.pooling.SqliteTarget;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/*
+ * Does pooling beat a connection per request on a SQLite file "dramatically"?
+ *
+ * Measured: one caller's requests per millisecond (SELECT_1 and TRANSACTION as in the
+ * PostgreSQL class) through each pool and through no pool, where every request opens the file
+ * (sqlite3_open, reading the schema, the guide's PRAGMAs journal_mode=WAL and foreign_keys=ON) and
+ * closes it again.
+ * Excluded: filling the pools; emptying the users table (per iteration).
+ * Expected: NONE well below the pools for BORROW and SELECT_1, though by less than on PostgreSQL: an
+ * open is a file open and a few PRAGMAs in this process, no network and no server process. For
+ * TRANSACTION the commit (an fsync of the WAL with synchronous=FULL) dominates and the gap shrinks
+ * most.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(1)
+@Threads(1)
+@State(Scope.Benchmark)
+public class SqliteConnectionPerRequestBenchmark extends ConnectionPerRequest {
+    /** BORROW differs from SELECT_1 here only by an in-process call; add it with -p op=BORROW,SELECT_1,TRANSACTION. */
+    @Param({"SELECT_1", "TRANSACTION"})
+    public Operation op;
+
+    @Override
+    protected Operation operation() {
+        return op;
+    }
+
+    @Override
+    protected PoolTarget openTarget() {
+        return new SqliteTarget();
+    }
+}

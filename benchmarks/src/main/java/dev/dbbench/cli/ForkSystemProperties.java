@@ -1,0 +1,83 @@
+package dev.dbbench.cli;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.profile.ExternalProfiler;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.Result;
+
+/**
+ * Hands the launcher's database settings to every JMH fork as {@code -D} system properties.
+ *
+ * <p>Why a profiler and not {@code jvmArgsAppend}: JMH records a fork's JVM arguments in its JSON
+ * and prints them ("# VM options"), so a password there would land in the results; and a
+ * {@code jvmArgsAppend} from the options replaces, rather than extends, a class's own
+ * {@code @Fork(jvmArgsAppend = ...)}. JMH adds a profiler's {@link #addJVMOptions} to the fork's
+ * command line only, on top of whatever the benchmark asks for.
+ *
+ * <p>JMH makes its own instances by reflection, so the properties are held statically; the
+ * launcher sets them once before the run and clears them after.
+ */
+public final class ForkSystemProperties implements ExternalProfiler {
+    private static final Map<String, String> PROPERTIES = new TreeMap<>();
+
+    /** JMH's reflective constructor. */
+    public ForkSystemProperties() {}
+
+    static synchronized void set(Map<String, String> properties) {
+        PROPERTIES.clear();
+        PROPERTIES.putAll(properties);
+    }
+
+    static synchronized void clear() {
+        PROPERTIES.clear();
+    }
+
+    /** A sorted copy, so the fork's command line is the same from run to run. */
+    static synchronized Map<String, String> current() {
+        return java.util.Collections.unmodifiableMap(new TreeMap<>(PROPERTIES));
+    }
+
+    @Override
+    public Collection<String> addJVMInvokeOptions(BenchmarkParams params) {
+        return List.of();
+    }
+
+    @Override
+    public Collection<String> addJVMOptions(BenchmarkParams params) {
+        List<String> out = new ArrayList<>();
+        current().forEach((k, v) -> out.add("-D" + k + "=" + v));
+        return out;
+    }
+
+    @Override
+    public void beforeTrial(BenchmarkParams benchmarkParams) {
+        // Nothing to prepare: the options are all this profiler gives.
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes") // JMH's interface declares the raw type.
+    public Collection<? extends Result> afterTrial(BenchmarkResult br, long pid, File stdOut, File stdErr) {
+        return List.of();
+    }
+
+    @Override
+    public boolean allowPrintOut() {
+        return true;
+    }
+
+    @Override
+    public boolean allowPrintErr() {
+        return true;
+    }
+
+    @Override
+    public String getDescription() {
+        return "dbbench: hands the launcher's database settings to the forks as system properties";
+    }
+}

@@ -1,0 +1,134 @@
+package dev.dbbench.cli;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.regex.PatternSyntaxException;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.Defaults;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * What a run will measure: every benchmark x mode x parameter combination the selection names,
+ * expanded the way JMH's Runner expands them (modes from {@code -bm} or the annotation, parameter
+ * values from {@code -p} or the annotation, cartesian product in declaration order). Known before
+ * the run so progress can say "n of N" and a combination that never reported is noticed.
+ */
+record Plan(List<Item> items) {
+
+    /** One benchmark x mode x parameter combination, and the time JMH is asked to spend on it. */
+    record Item(String benchmark, Mode mode, Map<String, String> params, double nominalSeconds) {
+        String key() {
+            return key(benchmark, mode, params);
+        }
+
+        static String key(String benchmark, Mode mode, Map<String, String> params) {
+            return benchmark + " " + mode.shortLabel() + " " + new java.util.TreeMap<>(params);
+        }
+    }
+
+    /**
+     * Rough fixed cost of a fork, for the ETA only: JVM start, class loading, trial set-up. The ETA
+     * rescales by the time actually taken, so this only matters before the first result.
+     */
+    static final double FORK_OVERHEAD_SECONDS = 2.0;
+
+    static Plan of(Options options) {
+        SortedSet<BenchmarkListEntry> entries;
+        try {
+            entries = BenchmarkList.defaultList().find(OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT),
+                    options.getIncludes(), options.getExcludes());
+        } catch (PatternSyntaxException e) {
+            throw new SetupException("the selection regex \"" + e.getPattern() + "\" is not a valid Java regular expression (" + e.getDescription()
+                    + "). Fix it, or run with -l to list the benchmarks", e);
+        }
+        if (entries.isEmpty()) {
+            throw new SetupException("no benchmark matches " + describe(options) + ". Run with -l to list the benchmarks, or fix the regex");
+        }
+        List<Item> items = new ArrayList<>();
+        for (BenchmarkListEntry entry : entries) {
+            for (Mode mode : modes(entry, options)) {
+                double nominal = nominalSeconds(entry, mode, options);
+                for (Map<String, String> params : combinations(entry, options)) {
+                    items.add(new Item(entry.getUsername(), mode, params, nominal));
+                }
+            }
+        }
+        return new Plan(List.copyOf(items));
+    }
+
+    int size() {
+        return items.size();
+    }
+
+    /** What JMH is asked to spend, plus a rough fork overhead: the ETA before anything finished. */
+    double nominalSeconds() {
+        return items.stream().mapToDouble(Item::nominalSeconds).sum();
+    }
+
+    /** The benchmark classes of the plan, each once. */
+    List<String> classes() {
+        return items.stream().map(i -> i.benchmark().substring(0, i.benchmark().lastIndexOf('.'))).distinct().toList();
+    }
+
+    private static String describe(Options options) {
+        String includes = options.getIncludes().isEmpty() ? "\".*\"" : String.join(", ", options.getIncludes().stream().map(r -> "\"" + r + "\"").toList());
+        return options.getExcludes().isEmpty() ? includes : includes + " (excluding " + String.join(", ", options.getExcludes()) + ")";
+    }
+
+    private static List<Mode> modes(BenchmarkListEntry entry, Options options) {
+        Collection<Mode> requested = options.getBenchModes().isEmpty() ? List.of(entry.getMode()) : options.getBenchModes();
+        List<Mode> out = new ArrayList<>();
+        for (Mode m : requested) {
+            if (m == Mode.All) {
+                Arrays.stream(Mode.values()).filter(x -> x != Mode.All).forEach(out::add);
+            } else {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private static List<Map<String, String>> combinations(BenchmarkListEntry entry, Options options) {
+        List<Map<String, String>> out = new ArrayList<>();
+        out.add(new LinkedHashMap<>());
+        Map<String, String[]> declared = entry.getParams().orElse(Map.of());
+        for (Map.Entry<String, String[]> p : declared.entrySet()) {
+            Collection<String> values = options.getParameter(p.getKey()).orElse(Arrays.asList(p.getValue()));
+            List<Map<String, String>> next = new ArrayList<>();
+            for (Map<String, String> partial : out) {
+                for (String v : values) {
+                    Map<String, String> m = new LinkedHashMap<>(partial);
+                    m.put(p.getKey(), v);
+                    next.add(m);
+                }
+            }
+            out = next;
+        }
+        return out.stream().map(java.util.Collections::unmodifiableMap).toList();
+    }
+
+    private static double nominalSeconds(BenchmarkListEntry e, Mode mode, Options o) {
+        boolean singleShot = mode == Mode.SingleShotTime;
+        int forks = Math.max(1, o.getForkCount().orElse(e.getForks().orElse(Defaults.MEASUREMENT_FORKS)))
+                + o.getWarmupForkCount().orElse(e.getWarmupForks().orElse(Defaults.WARMUP_FORKS));
+        int wi = o.getWarmupIterations().orElse(e.getWarmupIterations().orElse(singleShot ? Defaults.WARMUP_ITERATIONS_SINGLESHOT : Defaults.WARMUP_ITERATIONS));
+        int mi = o.getMeasurementIterations().orElse(e.getMeasurementIterations().orElse(singleShot ? Defaults.MEASUREMENT_ITERATIONS_SINGLESHOT : Defaults.MEASUREMENT_ITERATIONS));
+        double w = singleShot ? 0 : seconds(o.getWarmupTime().orElse(e.getWarmupTime().orElse(Defaults.WARMUP_TIME)));
+        double r = singleShot ? 0 : seconds(o.getMeasurementTime().orElse(e.getMeasurementTime().orElse(Defaults.MEASUREMENT_TIME)));
+        return forks * (FORK_OVERHEAD_SECONDS + wi * w + mi * r);
+    }
+
+    private static double seconds(TimeValue t) {
+        return t.convertTo(java.util.concurrent.TimeUnit.MILLISECONDS) / 1000.0;
+    }
+}

@@ -1,0 +1,442 @@
+package dev.dbbench.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbbench.core.provision.PgEndpoint;
+import dev.dbbench.core.provision.PostgresProvisioner;
+import dev.dbbench.core.provision.PostgresServer;
+import dev.dbbench.core.provision.PostgresSettings;
+import dev.dbbench.core.provision.Setting;
+import dev.dbbench.core.provision.SqliteDirectory;
+import dev.dbbench.results.Environment;
+import dev.dbbench.results.Failure;
+import dev.dbbench.results.RunFolder;
+import dev.dbbench.results.RunListener;
+import dev.dbbench.results.ResultsWriter;
+import dev.dbbench.results.Secrets;
+import dev.dbbench.results.SummaryTable;
+import java.io.FileNotFoundException;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.openjdk.jmh.profile.ProfilerException;
+import org.openjdk.jmh.profile.ProfilerFactory;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.options.ProfilerConfig;
+import org.openjdk.jmh.runner.Defaults;
+import org.openjdk.jmh.runner.NoBenchmarksException;
+import org.openjdk.jmh.runner.ProfilersFailedException;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.VerboseMode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The default command: runs the selected benchmarks under a profile, provisions PostgreSQL once
+ * when a selected benchmark needs it, and writes the run's folder. Everything that can be checked
+ * is checked before the first benchmark starts.
+ */
+@Command(name = "benchmarks.jar",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Runs dbbench's JMH benchmarks and writes results/<UTC timestamp>/ (jmh.json, results.csv, environment.json, failures.json).",
+            "Exit codes: 0 all benchmarks produced results; 1 some failed (recorded, the others still ran); 2 bad input, nothing ran."},
+        footer = {
+            "",
+            "PostgreSQL is provisioned once, only when a selected benchmark needs it",
+            "(package dev.dbbench.bench.postgres, or Pg/Postgres in the class name):",
+            "explicit settings when a URL is given, else Testcontainers when Docker",
+            "answers, else an embedded server. Environment equivalents: DBBENCH_PG_URL,",
+            "DBBENCH_PG_USER, DBBENCH_PG_PASSWORD, DBBENCH_SQLITE_DIR."})
+public final class RunCommand implements Callable<Integer> {
+    static final String PG_URL = "--pg-url";
+    static final String PG_USER = "--pg-user";
+    static final String PG_PASSWORD = "--pg-password";
+    static final String SQLITE_DIR = "--sqlite-dir";
+    static final String RESULTS_DIR = "--results-dir";
+
+    @Parameters(paramLabel = "<regex>", arity = "0..*", description = "Select benchmarks whose name (package.Class.method) matches any of these; default: all.")
+    List<String> regexes = new ArrayList<>();
+
+    @Option(names = "--profile", paramLabel = "<profile>", description = {
+        "smoke: every benchmark and parameter combination once, very short (tests, CI);",
+        "quick (default): the classes' own settings, every comparison with a usable error;",
+        "full: publication quality, 3 forks, longer iterations. JMH options override it."})
+    Profile profile = Profile.QUICK;
+
+    @Option(names = PG_URL, paramLabel = "<jdbc-url>", description = "PostgreSQL to use instead of provisioning one: jdbc:postgresql://host:port/database")
+    String pgUrl;
+
+    @Option(names = PG_USER, paramLabel = "<user>", description = "login role for --pg-url")
+    String pgUser;
+
+    @Option(names = PG_PASSWORD, paramLabel = "<password>", description = "password for --pg-user (never printed or written to results)")
+    String pgPassword;
+
+    @Option(names = SQLITE_DIR, paramLabel = "<dir>", description = "where SQLite benchmark files go (default: the system's temporary directory)")
+    Path sqliteDir;
+
+    @Option(names = RESULTS_DIR, paramLabel = "<dir>", description = "where run folders go (default: ${DEFAULT-VALUE})")
+    Path resultsDir = Path.of("results");
+
+    @Option(names = "--verbose", description = "print stack traces with errors")
+    boolean verbose;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Map<String, String> env;
+    private final PrintStream out;
+    private final List<RunListener> extraListeners;
+
+    RunCommand(Map<String, String> env, PrintStream out, List<RunListener> extraListeners) {
+        this.env = env;
+        this.out = out;
+        this.extraListeners = List.copyOf(extraListeners);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        CommandLineOptions given = JmhOptions.parse(JmhOptions.argv(spec.commandLine().getParseResult(), regexes));
+        if (listOnly(given)) {
+            return 0;
+        }
+
+        ChainedOptionsBuilder profiled = new OptionsBuilder().parent(given);
+        profile.fillIn(profiled, given);
+        Options base = profiled.build();
+        Plan plan = Plan.of(base);
+
+        try {
+            RunFolder.checkWritable(resultsDir, RESULTS_DIR);
+        } catch (IllegalArgumentException e) {
+            throw new SetupException(e.getMessage(), e);
+        }
+        Optional<Setting> sqliteSetting = sqliteDirSetting();
+        sqliteSetting.ifPresent(s -> SqliteDirectory.create(Path.of(s.value()), s.name()).close());
+
+        PostgresSettings pgSettings = PostgresSettings.from(System.getProperties(), env).overriddenBy(commandLinePostgres());
+        if (pgSettings.explicit()) {
+            // A malformed URL is a mistake even when this selection would not use it.
+            pgSettings.endpoint();
+        }
+        Secrets secrets = Secrets.of(pgSettings.password().map(Setting::value).orElse(null));
+
+        checkProfilers(given);
+
+        boolean needsPostgres = DatabaseNeeds.anyNeedsPostgres(plan.classes());
+        try (JmhOutput jmhOut = JmhOutput.open(base, out);
+                ServerLease server = needsPostgres ? ServerLease.of(PostgresProvisioner.provision(pgSettings, env, out::println)) : ServerLease.none()) {
+            Map<String, String> forkProperties = forkProperties(server.get(), sqliteSetting);
+            ForkSystemProperties.set(forkProperties);
+            // With -f 0 the benchmarks run in this JVM and look the same settings up here.
+            Map<String, String> previous = setSystemProperties(forkProperties);
+            try {
+                return run(base, plan, jmhOut, server.get(), sqliteSetting, secrets.and(server.password()), !forkProperties.isEmpty());
+            } finally {
+                ForkSystemProperties.clear();
+                setSystemProperties(previous);
+            }
+        }
+    }
+
+    /** JMH checks profilers only when the run starts, after PostgreSQL was provisioned: check them first. */
+    private static void checkProfilers(Options given) {
+        for (ProfilerConfig p : given.getProfilers()) {
+            try {
+                ProfilerFactory.getProfilerOrException(p);
+            } catch (ProfilerException e) {
+                throw new SetupException("-prof " + p.getKlass() + " cannot be used: " + RunMonitor.firstLine(e)
+                        + ". Run with -lprof to list the profilers this machine supports", e);
+            }
+        }
+    }
+
+    private int run(Options base, Plan plan, JmhOutput jmhOut, PostgresServer server, Optional<Setting> sqliteSetting, Secrets secrets, boolean handOver) throws IOException {
+        ChainedOptionsBuilder builder = new OptionsBuilder().parent(base);
+        if (handOver) {
+            builder.addProfiler(ForkSystemProperties.class);
+        }
+        Options options = builder.build();
+
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode environment = json.createObjectNode();
+        ObjectNode runInfo = environment.putObject("run");
+        Instant started = Instant.now();
+        describeRun(runInfo, base, plan, started, secrets);
+        environment.setAll(Environment.collect(json, sqliteSetting.map(s -> Path.of(s.value())).orElse(null),
+                sqliteSetting.map(Setting::name).orElse(SqliteDirectory.DIR_ENV), server));
+
+        out.println("[dbbench] profile " + profile.label() + " (" + profile.description() + "): " + plan.size()
+                + " benchmark x parameter combinations, about " + RunMonitor.clock(plan.nominalSeconds()) + " planned");
+        OutputFormat text = OutputFormatFactory.createFormatInstance(new RedactingPrintStream(jmhOut.stream(), secrets),
+                options.verbosity().orElse(Defaults.VERBOSITY));
+        RunMonitor monitor = new RunMonitor(text, out, plan, secrets, System::nanoTime);
+        Collection<RunResult> results;
+        Throwable stopped = null;
+        try {
+            results = new Runner(options, monitor).run();
+        } catch (ProfilersFailedException e) {
+            throw new SetupException("-prof: " + RunMonitor.firstLine(e) + ". Run with -lprof to list the profilers this machine supports", e);
+        } catch (NoBenchmarksException e) {
+            throw new SetupException("no benchmark matches the selection. Run with -l to list the benchmarks", e);
+        } catch (RunnerException e) {
+            if (monitor.started() == 0) {
+                // Nothing ran yet (JMH's global lock is held by another run, most often): still a set-up failure.
+                throw new SetupException("[jmh] " + RunMonitor.firstLine(e).replaceFirst("^ERROR: ", ""), e);
+            }
+            stopped = e;
+            results = monitor.resultsSoFar();
+        }
+        monitor.finish(stopped);
+        List<Failure> failures = monitor.failures();
+
+        Instant finished = Instant.now();
+        runInfo.put("finished_at", finished.toString());
+        runInfo.put("duration_seconds", Duration.between(started, finished).toMillis() / 1000.0);
+        runInfo.put("failures", failures.size());
+
+        RunFolder folder = RunFolder.create(resultsDir, started);
+        new ResultsWriter(json, secrets).write(folder, results, failures, environment);
+        folder.markLatest();
+
+        out.println();
+        out.println("[dbbench] summary (" + profile.label() + " profile; details in " + folder.path() + ")");
+        out.print(SummaryTable.render(results, failures));
+
+        boolean listenersOk = notifyListeners(folder.path());
+        if (!failures.isEmpty()) {
+            out.println("[dbbench] " + failures.size() + " of " + plan.size() + " combinations failed; see " + folder.path().resolve(ResultsWriter.FAILURES_JSON));
+        }
+        return failures.isEmpty() && listenersOk ? 0 : 1;
+    }
+
+    private boolean listOnly(CommandLineOptions given) {
+        if (given.shouldList() || given.shouldListWithParams()) {
+            Runner runner = new Runner(given, OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL));
+            if (given.shouldListWithParams()) {
+                runner.listWithParams(given);
+            } else {
+                runner.list();
+            }
+            return true;
+        }
+        if (given.shouldListProfilers()) {
+            given.listProfilers();
+            return true;
+        }
+        if (given.shouldListResultFormats()) {
+            given.listResultFormats();
+            return true;
+        }
+        return false;
+    }
+
+    private PostgresSettings commandLinePostgres() {
+        return new PostgresSettings(
+                Optional.ofNullable(pgUrl).map(v -> new Setting(v, PG_URL)),
+                Optional.ofNullable(pgUser).map(v -> new Setting(v, PG_USER)),
+                Optional.ofNullable(pgPassword).map(v -> new Setting(v, PG_PASSWORD)));
+    }
+
+    /** --sqlite-dir, else -Ddbbench.sqlite.dir, else DBBENCH_SQLITE_DIR; empty for the system's temporary directory. */
+    private Optional<Setting> sqliteDirSetting() {
+        if (sqliteDir != null) {
+            return Optional.of(new Setting(sqliteDir.toAbsolutePath().toString(), SQLITE_DIR));
+        }
+        String property = System.getProperty(SqliteDirectory.DIR_PROPERTY);
+        if (property != null && !property.isEmpty()) {
+            return Optional.of(new Setting(Path.of(property).toAbsolutePath().toString(), "-D" + SqliteDirectory.DIR_PROPERTY));
+        }
+        String variable = env.get(SqliteDirectory.DIR_ENV);
+        if (variable != null && !variable.isEmpty()) {
+            return Optional.of(new Setting(Path.of(variable).toAbsolutePath().toString(), SqliteDirectory.DIR_ENV));
+        }
+        return Optional.empty();
+    }
+
+    /** Sets each property (removing it for a null value) and returns the values it replaced. */
+    private static Map<String, String> setSystemProperties(Map<String, String> properties) {
+        Map<String, String> previous = new java.util.HashMap<>();
+        properties.forEach((k, v) -> {
+            previous.put(k, System.getProperty(k));
+            if (v == null) {
+                System.clearProperty(k);
+            } else {
+                System.setProperty(k, v);
+            }
+        });
+        return previous;
+    }
+
+    /** What every fork needs to find the launcher's server and SQLite directory. */
+    static Map<String, String> forkProperties(PostgresServer server, Optional<Setting> sqliteDir) {
+        Map<String, String> props = new LinkedHashMap<>();
+        if (server != null) {
+            PgEndpoint admin = server.admin();
+            props.put(PostgresSettings.URL_PROPERTY, admin.jdbcUrl());
+            props.put(PostgresSettings.USER_PROPERTY, admin.user());
+            if (!admin.password().isEmpty()) {
+                props.put(PostgresSettings.PASSWORD_PROPERTY, admin.password());
+            }
+        }
+        sqliteDir.ifPresent(s -> props.put(SqliteDirectory.DIR_PROPERTY, s.value()));
+        return props;
+    }
+
+    private void describeRun(ObjectNode run, Options base, Plan plan, Instant started, Secrets secrets) {
+        run.put("started_at", started.toString());
+        run.put("profile", profile.label());
+        run.put("profile_description", profile.description());
+        ArrayNode args = run.putArray("arguments");
+        spec.commandLine().getParseResult().originalArgs().forEach(a -> args.add(secrets.redact(a)));
+        ArrayNode includes = run.putArray("includes");
+        base.getIncludes().forEach(includes::add);
+        ArrayNode excludes = run.putArray("excludes");
+        base.getExcludes().forEach(excludes::add);
+        ObjectNode overrides = run.putObject("jmh_overrides");
+        if (base.getForkCount().hasValue()) {
+            overrides.put("forks", base.getForkCount().get());
+        }
+        if (base.getWarmupIterations().hasValue()) {
+            overrides.put("warmup_iterations", base.getWarmupIterations().get());
+        }
+        if (base.getWarmupTime().hasValue()) {
+            overrides.put("warmup_time", base.getWarmupTime().get().toString());
+        }
+        if (base.getMeasurementIterations().hasValue()) {
+            overrides.put("measurement_iterations", base.getMeasurementIterations().get());
+        }
+        if (base.getMeasurementTime().hasValue()) {
+            overrides.put("measurement_time", base.getMeasurementTime().get().toString());
+        }
+        if (base.getThreads().hasValue()) {
+            overrides.put("threads", base.getThreads().get());
+        }
+        run.put("planned_combinations", plan.size());
+        run.put("results_dir", resultsDir.toAbsolutePath().toString());
+    }
+
+    private boolean notifyListeners(Path runDir) {
+        List<RunListener> listeners = new ArrayList<>(extraListeners);
+        ServiceLoader.load(RunListener.class).forEach(listeners::add);
+        boolean ok = true;
+        for (RunListener l : listeners) {
+            try {
+                l.afterRun(runDir);
+            } catch (Exception e) {
+                ok = false;
+                out.println("[dbbench] " + l.getClass().getName() + " failed after the run: " + RunMonitor.firstLine(e) + " (the results are written)");
+            }
+        }
+        return ok;
+    }
+
+    /**
+     * The run's PostgreSQL server, stopped exactly once: when the run ends, or by a shutdown hook
+     * when the launcher is interrupted (Ctrl-C) so no embedded server is left behind.
+     */
+    static final class ServerLease implements AutoCloseable {
+        private final PostgresServer server;
+        private final AtomicBoolean closed = new AtomicBoolean();
+        private final Thread hook;
+
+        private ServerLease(PostgresServer server) {
+            this.server = server;
+            this.hook = server == null ? null : new Thread(this::stop, "dbbench-postgres-stop");
+            if (hook != null) {
+                Runtime.getRuntime().addShutdownHook(hook);
+            }
+        }
+
+        static ServerLease of(PostgresServer server) {
+            return new ServerLease(server);
+        }
+
+        static ServerLease none() {
+            return new ServerLease(null);
+        }
+
+        PostgresServer get() {
+            return server;
+        }
+
+        String password() {
+            return server == null ? null : server.admin().password();
+        }
+
+        private void stop() {
+            if (server != null && closed.compareAndSet(false, true)) {
+                try {
+                    server.close();
+                } catch (RuntimeException e) {
+                    System.err.println("[postgres] " + e.getMessage());
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            stop();
+            if (hook != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException e) {
+                    // The JVM is already shutting down: the hook runs (or ran) and finds the server stopped.
+                }
+            }
+        }
+    }
+
+    /** Where JMH's own text goes: the console, or the file given with -o (closed after the run). */
+    record JmhOutput(PrintStream stream, boolean owned) implements AutoCloseable {
+        static JmhOutput open(Options options, PrintStream console) {
+            if (!options.getOutput().hasValue()) {
+                return new JmhOutput(console, false);
+            }
+            String file = options.getOutput().get();
+            try {
+                return new JmhOutput(new PrintStream(new FileOutputStream(file), true, StandardCharsets.UTF_8), true);
+            } catch (FileNotFoundException e) {
+                throw new SetupException("-o cannot write \"" + file + "\" (" + e.getMessage() + "). Name a file in a writable directory", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (owned) {
+                stream.close();
+            } else {
+                stream.flush();
+            }
+        }
+    }
+}

@@ -1,0 +1,312 @@
+package dev.dbbench.cli;
+
+import dev.dbbench.results.Failure;
+import dev.dbbench.results.Secrets;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.format.OutputFormat;
+
+/**
+ * Sits between JMH's Runner and its usual text output: prints progress (n of N, elapsed, time
+ * left) and notices the combinations that fail.
+ *
+ * <p>JMH by default carries on after a benchmark error but drops the combination silently: it
+ * calls {@link #startBenchmark} and never {@link #endBenchmark}. The error itself reaches the
+ * output as text: the fork's {@code <failure>} block with the stack trace, or
+ * {@code <forked VM failed with exit code N>} with the dead fork's last output. So a combination
+ * that starts and does not end with a result is recorded as a {@link Failure} carrying the first
+ * lines after that marker.
+ */
+final class RunMonitor implements OutputFormat {
+    static final int ERROR_LINES = 12;
+    private static final int TAIL_LINES = 12;
+    private static final List<String> ERROR_MARKERS = List.of("<failure>", "<forked VM failed", "<binary link had failed", "<failed to invoke the VM",
+            "<host VM has been interrupted");
+
+    private final OutputFormat jmh;
+    private final PrintStream console;
+    private final Plan plan;
+    private final Secrets secrets;
+    private final LongSupplier nanoClock;
+    private final Map<String, Plan.Item> planned = new LinkedHashMap<>();
+    private final Set<String> seen = new HashSet<>();
+    private final List<Failure> failures = new ArrayList<>();
+    private final Map<String, RunResult> finished = new LinkedHashMap<>();
+    private final double totalNominal;
+
+    private long runStartNanos;
+    private double doneNominal;
+    private int started;
+    private BenchmarkParams current;
+    private final Deque<String> tail = new ArrayDeque<>();
+    private List<String> errorLines;
+    private final StringBuilder partialLine = new StringBuilder();
+
+    RunMonitor(OutputFormat jmh, PrintStream console, Plan plan, Secrets secrets, LongSupplier nanoClock) {
+        this.jmh = jmh;
+        this.console = console;
+        this.plan = plan;
+        this.secrets = secrets;
+        this.nanoClock = nanoClock;
+        for (Plan.Item item : plan.items()) {
+            planned.put(item.key(), item);
+        }
+        this.totalNominal = plan.nominalSeconds();
+        this.runStartNanos = nanoClock.getAsLong();
+    }
+
+    /** Failures seen so far, in order. */
+    List<Failure> failures() {
+        return List.copyOf(failures);
+    }
+
+    /** Combinations that started (for "did anything run at all?"). */
+    int started() {
+        return started;
+    }
+
+    /**
+     * The results as reported one by one. Used only when JMH's Runner stops early (fail on error,
+     * interrupted) and returns nothing: each is the combination's aggregate, its forks' iterations
+     * merged into one.
+     */
+    Collection<RunResult> resultsSoFar() {
+        return List.copyOf(finished.values());
+    }
+
+    /**
+     * Closes the books after the Runner returned or threw: the combination still open failed, and
+     * every planned one that never started is recorded as not run.
+     */
+    void finish(Throwable runFailure) {
+        String why = runFailure == null ? "the run ended before it reported" : "the run stopped: " + firstLine(runFailure);
+        if (current != null) {
+            fail(current, why);
+        }
+        for (Plan.Item item : planned.values()) {
+            if (!seen.contains(item.key())) {
+                failures.add(new Failure(item.benchmark(), item.mode().shortLabel(), item.params(), "not run: " + why, List.of()));
+            }
+        }
+        seen.addAll(planned.keySet());
+    }
+
+    @Override
+    public void startRun() {
+        runStartNanos = nanoClock.getAsLong();
+        jmh.startRun();
+    }
+
+    @Override
+    public void startBenchmark(BenchmarkParams params) {
+        if (current != null) {
+            fail(current, "no result");
+        }
+        current = params;
+        started++;
+        tail.clear();
+        errorLines = null;
+        seen.add(key(params));
+        console.println(progressLine(params));
+        console.flush();
+        jmh.startBenchmark(params);
+    }
+
+    @Override
+    public void endBenchmark(BenchmarkResult result) {
+        jmh.endBenchmark(result);
+        if (current == null) {
+            return;
+        }
+        if (result == null || result.getPrimaryResult() == null) {
+            fail(current, "no result");
+            return;
+        }
+        finished.put(key(current), new RunResult(current, List.of(result)));
+        doneNominal += nominal(current);
+        current = null;
+    }
+
+    @Override
+    public void endRun(Collection<RunResult> result) {
+        if (current != null) {
+            fail(current, "no result");
+        }
+        jmh.endRun(result);
+    }
+
+    @Override
+    public void iteration(BenchmarkParams benchParams, IterationParams params, int iteration) {
+        jmh.iteration(benchParams, params, iteration);
+    }
+
+    @Override
+    public void iterationResult(BenchmarkParams benchParams, IterationParams params, int iteration, IterationResult data) {
+        jmh.iterationResult(benchParams, params, iteration, data);
+    }
+
+    @Override
+    public void print(String s) {
+        String safe = secrets.redact(s);
+        capture(safe);
+        jmh.print(safe);
+    }
+
+    @Override
+    public void println(String s) {
+        String safe = secrets.redact(s);
+        capture(safe + "\n");
+        jmh.println(safe);
+    }
+
+    @Override
+    public void verbosePrintln(String s) {
+        // JMH's verbose mode prints each fork's command line, which holds the handed-over -D settings.
+        jmh.verbosePrintln(secrets.redact(s));
+    }
+
+    @Override
+    public void write(int b) {
+        capture(String.valueOf((char) b));
+        jmh.write(b);
+    }
+
+    @Override
+    public void write(byte[] b) throws IOException {
+        capture(new String(b, StandardCharsets.UTF_8));
+        jmh.write(b);
+    }
+
+    @Override
+    public void flush() {
+        jmh.flush();
+    }
+
+    /**
+     * JMH closes its output at the end of a run; the stream is the console (or the launcher's -o
+     * file, which the launcher closes), so this only flushes.
+     */
+    @Override
+    public void close() {
+        jmh.flush();
+    }
+
+    private void fail(BenchmarkParams params, String fallbackReason) {
+        flushPartialLine();
+        List<String> error;
+        String reason;
+        if (errorLines != null && !errorLines.isEmpty()) {
+            error = errorLines.stream().filter(l -> !l.isBlank()).skip(1).limit(ERROR_LINES).toList();
+            String marker = errorLines.get(0).trim();
+            if (marker.startsWith("<failure>")) {
+                reason = error.isEmpty() ? "the benchmark threw" : "the benchmark threw " + error.get(0).trim();
+            } else {
+                reason = marker.replaceAll("^<|>$", "");
+            }
+        } else {
+            error = List.copyOf(tail);
+            reason = fallbackReason;
+        }
+        Failure f = new Failure(params.getBenchmark(), params.getMode().shortLabel(), paramsOf(params), reason, error);
+        failures.add(f);
+        doneNominal += nominal(params);
+        current = null;
+        console.println("[dbbench] FAILED " + label(params) + ": " + reason + " (recorded; the run goes on)");
+        console.flush();
+    }
+
+    private void capture(String text) {
+        if (current == null) {
+            return;
+        }
+        partialLine.append(text);
+        int nl;
+        while ((nl = partialLine.indexOf("\n")) >= 0) {
+            line(partialLine.substring(0, nl));
+            partialLine.delete(0, nl + 1);
+        }
+    }
+
+    private void flushPartialLine() {
+        if (partialLine.length() > 0) {
+            line(partialLine.toString());
+            partialLine.setLength(0);
+        }
+    }
+
+    private void line(String line) {
+        if (errorLines == null && ERROR_MARKERS.stream().anyMatch(m -> line.trim().startsWith(m))) {
+            errorLines = new ArrayList<>();
+        }
+        if (errorLines != null && errorLines.size() <= ERROR_LINES * 4) {
+            errorLines.add(line);
+        }
+        tail.addLast(line);
+        while (tail.size() > TAIL_LINES) {
+            tail.removeFirst();
+        }
+    }
+
+    private String progressLine(BenchmarkParams params) {
+        double elapsed = (nanoClock.getAsLong() - runStartNanos) / 1e9;
+        double remaining = Math.max(0, totalNominal - doneNominal);
+        // Scale the plan's nominal time by how long the finished part really took (fork start-up,
+        // set-up and slow invocations all count); before anything finished, the nominal time is all we have.
+        double left = doneNominal > 0 ? remaining * elapsed / doneNominal : remaining;
+        return String.format(Locale.ROOT, "[dbbench] %d of %d: %s | elapsed %s | left ~%s", started, Math.max(plan.size(), started), label(params),
+                clock(elapsed), clock(left));
+    }
+
+    static String label(BenchmarkParams params) {
+        String name = params.getBenchmark();
+        Map<String, String> p = paramsOf(params);
+        StringBuilder sb = new StringBuilder(name).append(" [").append(params.getMode().shortLabel());
+        p.forEach((k, v) -> sb.append(", ").append(k).append('=').append(v));
+        return sb.append(']').toString();
+    }
+
+    static Map<String, String> paramsOf(BenchmarkParams params) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String k : params.getParamsKeys()) {
+            out.put(k, params.getParam(k));
+        }
+        return out;
+    }
+
+    private double nominal(BenchmarkParams params) {
+        Plan.Item item = planned.get(key(params));
+        return item == null ? 0 : item.nominalSeconds();
+    }
+
+    private static String key(BenchmarkParams params) {
+        return Plan.Item.key(params.getBenchmark(), params.getMode(), paramsOf(params));
+    }
+
+    static String clock(double seconds) {
+        Duration d = Duration.ofSeconds(Math.round(seconds));
+        return String.format(Locale.ROOT, "%d:%02d:%02d", d.toHours(), d.toMinutesPart(), d.toSecondsPart());
+    }
+
+    static String firstLine(Throwable t) {
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse("").trim();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.dbbench.results;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Values that must never reach the console or a results file (the PostgreSQL password). Every
+ * text the run writes passes through {@link #redact(String)}, so a secret that found its way into
+ * JMH's records anyway (e.g. a {@code -Ddbbench.pg.password} on the launcher's own command line,
+ * which JMH copies into the forks' recorded JVM arguments) is masked.
+ */
+public final class Secrets {
+    public static final String MASK = "****";
+
+    private final List<String> values;
+
+    private Secrets(List<String> values) {
+        this.values = values;
+    }
+
+    /** The given values; null and empty ones are ignored (an empty password has nothing to hide). */
+    public static Secrets of(String... values) {
+        return new Secrets(java.util.Arrays.stream(values).filter(Objects::nonNull).filter(v -> !v.isEmpty()).distinct().toList());
+    }
+
+    public static Secrets none() {
+        return new Secrets(List.of());
+    }
+
+    /** These secrets and one more (ignored when null or empty). */
+    public Secrets and(String value) {
+        List<String> more = new java.util.ArrayList<>(values);
+        if (value != null && !value.isEmpty() && !more.contains(value)) {
+            more.add(value);
+        }
+        return new Secrets(List.copyOf(more));
+    }
+
+    public String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        String out = text;
+        for (String v : values) {
+            out = out.replace(v, MASK);
+        }
+        return out;
+    }
+}

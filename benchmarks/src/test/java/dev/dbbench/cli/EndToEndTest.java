@@ -1,0 +1,178 @@
+package dev.dbbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dbbench.results.ResultsWriter;
+import dev.dbbench.results.RunFolder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The smoke profile through real JMH forks: a real bench-sqlite class, a combination that works,
+ * one whose set-up throws, a fork that dies, and a benchmark that needs the launcher's PostgreSQL
+ * (a server that checks passwords, so the password's path can be followed).
+ */
+@Timeout(240)
+class EndToEndTest {
+    private static final String PASSWORD = "e2e-secret-5b8d";
+    private static PasswordPostgres pg;
+    private final ObjectMapper json = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        pg = PasswordPostgres.start(PASSWORD);
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        pg.close();
+    }
+
+    @Test
+    void smokeRunRecordsResultsAndFailuresAndNeverThePassword() throws Exception {
+        Path results = temp.resolve("results");
+        Path sqliteDir = Files.createDirectory(temp.resolve("sqlite"));
+        List<Path> notified = new ArrayList<>();
+        Plan.Item sqlite = realSqliteBenchmark();
+        List<String> args = new ArrayList<>(List.of("--profile", "smoke", "--results-dir", results.toString(),
+                "--pg-url", pg.url(), "--pg-user", PasswordPostgres.ROLE, "--pg-password", PASSWORD, "--sqlite-dir", sqliteDir.toString()));
+        sqlite.params().forEach((name, value) -> args.addAll(List.of("-p", name + "=" + value)));
+        args.addAll(List.of("^" + Pattern.quote(sqlite.benchmark()) + "$", "selftest.PassingBenchmark", "selftest.DyingForkBenchmark", "selftest.PgHandoffBenchmark"));
+        CliRun run = CliRun.of(Map.of(), List.of(notified::add), args.toArray(String[]::new));
+
+        assertEquals(Main.SOME_FAILED, run.code(), run.out() + run.err());
+        assertTrue(run.out().contains("[dbbench] 1 of 5: "), run.out());
+        assertTrue(run.out().contains("[dbbench] 5 of 5: "), run.out());
+        assertTrue(run.out().contains("2 failures:"), run.out());
+
+        Path latest = results.resolve(RunFolder.LATEST);
+        assertTrue(Files.isSymbolicLink(latest));
+        Path runDir = results.resolve(Files.readSymbolicLink(latest));
+        assertTrue(runDir.getFileName().toString().matches("\\d{4}-\\d{2}-\\d{2}T\\d{6}Z"), runDir.toString());
+        assertEquals(List.of(runDir.toRealPath()), notified.stream().map(p -> p.toAbsolutePath().normalize()).toList().stream()
+                .map(EndToEndTest::real).toList());
+        try (Stream<Path> files = Files.list(runDir)) {
+            // The results, then the report rendered from them by the RunListener found through ServiceLoader.
+            assertEquals(List.of("charts", "environment.json", "failures.json", "index.html", "jmh.json", "results.csv", "summary.md"), files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+
+        JsonNode jmh = json.readTree(runDir.resolve(ResultsWriter.JMH_JSON).toFile());
+        List<String> measured = new ArrayList<>();
+        jmh.forEach(r -> measured.add(r.get("benchmark").asText() + r.get("params")));
+        String sqliteParams = sqlite.params().isEmpty() ? "null" : json.writeValueAsString(sqlite.params());
+        assertEquals(List.of(sqlite.benchmark() + sqliteParams, "dev.dbbench.cli.selftest.PassingBenchmark.step{\"n\":\"1\"}",
+                "dev.dbbench.cli.selftest.PgHandoffBenchmark.selectOnenull"), measured.stream().sorted().toList());
+        jmh.forEach(r -> assertEquals(1, r.get("primaryMetric").get("rawData").get(0).size(), "raw data kept"));
+
+        List<String> csv = Files.readAllLines(runDir.resolve(ResultsWriter.RESULTS_CSV));
+        assertTrue(csv.get(0).startsWith("benchmark,mode,params,threads,forks,samples,score,score_error,score_unit"), csv.get(0));
+        assertEquals(4, csv.size(), String.join("\n", csv));
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("dev.dbbench.cli.selftest.PassingBenchmark.step,avgt,n=1,1,1,1,") && l.contains(",,ns/op")), String.join("\n", csv));
+
+        JsonNode failures = json.readTree(runDir.resolve(ResultsWriter.FAILURES_JSON).toFile());
+        assertEquals(2, failures.size(), failures.toPrettyString());
+        JsonNode threw = find(failures, "dev.dbbench.cli.selftest.PassingBenchmark.step");
+        assertEquals("2", threw.get("params").get("n").asText());
+        assertTrue(threw.get("reason").asText().contains("deliberate failure for n=2"), threw.toPrettyString());
+        String error = threw.get("error").asText();
+        assertTrue(error.startsWith(threw.get("reason").asText() + "\n"), threw.toPrettyString());
+        assertTrue(error.lines().skip(1).findFirst().orElse("").contains("IllegalStateException: deliberate failure for n=2"), threw.toPrettyString());
+        assertTrue(error.contains("\tat dev.dbbench.cli.selftest.PassingBenchmark.setUp"), "the stack's first frames are kept: " + error);
+        JsonNode died = find(failures, "dev.dbbench.cli.selftest.DyingForkBenchmark.die");
+        assertEquals("forked VM failed with exit code 3", died.get("reason").asText(), died.toPrettyString());
+
+        JsonNode env = json.readTree(runDir.resolve(ResultsWriter.ENVIRONMENT_JSON).toFile());
+        assertEquals("smoke", env.get("run").get("profile").asText());
+        assertEquals(2, env.get("run").get("failures").asInt());
+        assertEquals("explicit", env.get("postgres").get("source").asText());
+        assertTrue(env.get("postgres").get("server_version").asText().startsWith("18"), env.get("postgres").toPrettyString());
+        assertEquals("wal", env.get("sqlite").get("journal_mode").asText());
+        assertEquals(sqliteDir.toString(), env.get("sqlite").get("files_under").asText());
+        assertEquals(System.getProperty("java.version"), env.get("jdk").get("version").asText());
+        assertEquals("1.37", env.get("jmh").get("version").asText());
+        assertFalse(env.get("libraries").toString().contains("unknown"), env.get("libraries").toPrettyString());
+
+        assertFalse(run.out().contains(PASSWORD) || run.err().contains(PASSWORD), "password printed");
+        try (Stream<Path> all = Files.walk(results)) {
+            for (Path f : all.filter(Files::isRegularFile).toList()) {
+                // Bytes, not text: the report's charts are PNG files.
+                String content = new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertFalse(content.contains(PASSWORD), "password written to " + f);
+                assertFalse(f.getFileName().toString().endsWith(".tmp"), "temporary file left: " + f);
+            }
+        }
+    }
+
+    @Test
+    void jmhOptionsOverrideTheProfileAndExtraResultCopyIsWritten() throws Exception {
+        Path results = temp.resolve("results");
+        Path extra = temp.resolve("extra.csv");
+        CliRun run = CliRun.of("--profile", "smoke", "--results-dir", results.toString(), "-i", "2", "-p", "n=1", "-rf", "csv", "-rff", extra.toString(),
+                "selftest.PassingBenchmark");
+        assertEquals(Main.OK, run.code(), run.out() + run.err());
+        assertTrue(run.out().contains("[dbbench] 1 of 1: "), run.out());
+
+        JsonNode jmh = json.readTree(results.resolve(RunFolder.LATEST).resolve(ResultsWriter.JMH_JSON).toFile());
+        assertEquals(1, jmh.size());
+        assertEquals(2, jmh.get(0).get("measurementIterations").asInt(), "-i overrides the profile");
+        assertEquals(0, jmh.get(0).get("warmupIterations").asInt(), "the profile fills in what -i does not");
+        assertEquals(1, jmh.get(0).get("forks").asInt());
+        assertTrue(Files.readString(extra).contains("dev.dbbench.cli.selftest.PassingBenchmark.step"), "JMH's own -rf/-rff copy");
+        assertEquals("[ ]", Files.readString(results.resolve(RunFolder.LATEST).resolve(ResultsWriter.FAILURES_JSON)).trim());
+    }
+
+    @Test
+    void failOnErrorStopsTheRunButKeepsWhatWasMeasured() throws Exception {
+        Path results = temp.resolve("results");
+        CliRun run = CliRun.of("--profile", "smoke", "--results-dir", results.toString(), "-foe", "true", "selftest.PassingBenchmark");
+        assertEquals(Main.SOME_FAILED, run.code(), run.out() + run.err());
+        JsonNode jmh = json.readTree(results.resolve(RunFolder.LATEST).resolve(ResultsWriter.JMH_JSON).toFile());
+        assertEquals(1, jmh.size(), "n=1 ran before n=2 failed");
+        JsonNode failures = json.readTree(results.resolve(RunFolder.LATEST).resolve(ResultsWriter.FAILURES_JSON).toFile());
+        assertEquals(1, failures.size(), failures.toPrettyString());
+        assertEquals("2", failures.get(0).get("params").get("n").asText());
+    }
+
+    /**
+     * The first combination of the first bench-sqlite benchmark, found rather than named so the
+     * test follows that module's classes as they change.
+     */
+    private static Plan.Item realSqliteBenchmark() throws Exception {
+        return Plan.of(new CommandLineOptions("^dev\\.dbbench\\.bench\\.sqlite\\.")).items().get(0);
+    }
+
+    private static JsonNode find(JsonNode failures, String benchmark) {
+        for (JsonNode f : failures) {
+            if (f.get("benchmark").asText().equals(benchmark)) {
+                return f;
+            }
+        }
+        throw new AssertionError("no failure recorded for " + benchmark + " in " + failures.toPrettyString());
+    }
+
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

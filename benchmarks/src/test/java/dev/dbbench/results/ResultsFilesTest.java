@@ -1,0 +1,93 @@
+package dev.dbbench.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The run folder's mechanics: atomic files, names, the latest link, CSV cells, secrets. */
+class ResultsFilesTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void atomicWriteReplacesTheWholeFileAndLeavesNothingBehind() throws IOException {
+        Path target = temp.resolve("results.csv");
+        AtomicFiles.write(target, "old\n");
+        AtomicFiles.write(target, "new\n");
+        assertEquals("new\n", Files.readString(target));
+        try (Stream<Path> files = Files.list(temp)) {
+            assertEquals(1, files.count(), "temporary files left behind");
+        }
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+    }
+
+    @Test
+    void runFoldersAreNamedByUtcTimeAndNeverReused() throws IOException {
+        Instant start = Instant.parse("2026-11-25T01:35:00.750Z");
+        RunFolder first = RunFolder.create(temp, start);
+        RunFolder second = RunFolder.create(temp, start);
+        assertEquals("2026-11-25T013500Z", first.name());
+        assertEquals("2026-11-25T013500Z-2", second.name());
+    }
+
+    @Test
+    void latestPointsAtTheNewestRunAndIsReplacedInPlace() throws IOException {
+        RunFolder older = RunFolder.create(temp, Instant.parse("2026-11-25T01:00:00Z"));
+        older.markLatest();
+        assertEquals(Path.of(older.name()), Files.readSymbolicLink(temp.resolve(RunFolder.LATEST)));
+        RunFolder newer = RunFolder.create(temp, Instant.parse("2026-11-25T02:00:00Z"));
+        newer.markLatest();
+        assertEquals(Path.of(newer.name()), Files.readSymbolicLink(temp.resolve(RunFolder.LATEST)));
+        try (Stream<Path> files = Files.list(temp)) {
+            assertEquals(3, files.count(), "two runs and the link, no temporary link left");
+        }
+    }
+
+    @Test
+    void unwritableResultsDirIsOneLineNamingTheSetting() throws IOException {
+        Path file = Files.writeString(temp.resolve("file"), "x");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunFolder.checkWritable(file, "--results-dir"));
+        assertEquals("--results-dir is not a directory: \"" + file + "\". Name a directory (it is created when missing)", e.getMessage());
+    }
+
+    @Test
+    void csvNumbersAreLocaleFreeAndPlain() {
+        assertEquals("1234.5", ResultsCsv.number(1234.5));
+        assertEquals("0.0000123", ResultsCsv.number(1.23e-5));
+        assertEquals("12000000", ResultsCsv.number(1.2e7));
+        assertEquals("", ResultsCsv.number(Double.NaN));
+    }
+
+    @Test
+    void csvCellsAreQuotedOnlyWhenNeeded() {
+        assertEquals("rows=1000;mode=WAL", ResultsCsv.escape("rows=1000;mode=WAL"));
+        assertEquals("\"a,b\"", ResultsCsv.escape("a,b"));
+        assertEquals("\"say \"\"hi\"\"\"", ResultsCsv.escape("say \"hi\""));
+    }
+
+    @Test
+    void secretsAreMaskedAndEmptyOnesIgnored() {
+        Secrets s = Secrets.of("hunter2", "", null).and("s3cret");
+        assertEquals("-Ddbbench.pg.password=**** and ****", s.redact("-Ddbbench.pg.password=hunter2 and s3cret"));
+        assertEquals("nothing to hide", Secrets.none().redact("nothing to hide"));
+        assertFalse(Secrets.of("").redact("a").contains(Secrets.MASK));
+    }
+
+    @Test
+    void summaryListsScoresAndFailures() {
+        String table = SummaryTable.render(java.util.List.of(),
+                java.util.List.of(new Failure("dev.dbbench.bench.sqlite.X.y", "avgt", java.util.Map.of("rows", "10"), "the benchmark threw boom", java.util.List.of())));
+        assertTrue(table.contains("(no results)"), table);
+        assertTrue(table.contains("1 failure:\n  FAILED sqlite.X.y avgt rows=10: the benchmark threw boom"), table);
+    }
+}
