@@ -186,9 +186,7 @@ public final class CompareCommand implements Callable<Integer> {
         DbbenchJar headJar = DbbenchJar.open(head, "--head");
         Path dir = workDir;
         try {
-            dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempFile("dbbench-compare", "").getParent()
-                    .resolve("dbbench-compare-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
-            Files.createDirectories(dir);
+            dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("dbbench-compare-");
         } catch (IOException e) {
             throw new BadInputException("--work-dir " + dir + " cannot be created (" + JmhResults.oneLine(e) + "): give a writable directory", e);
         }

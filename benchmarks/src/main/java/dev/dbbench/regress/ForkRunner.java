@@ -49,6 +49,11 @@ final class ForkRunner {
         }
         progress.printf(java.util.Locale.ROOT, "[compare] fork %d (%s) finished in %.1f s%n", number, side, (System.nanoTime() - start) / 1e9);
         progress.flush();
+        if (exit != 0 && logContains(log, "Unable to acquire the JMH lock")) {
+            throw new BadInputException("another JMH run on this machine holds JMH's lock, so the " + side + " fork could not start:"
+                    + " wait for it to finish, or pass --jvm-arg=-Djmh.ignoreLock=true (its load then disturbs the timings,"
+                    + " which the rulers will show)");
+        }
         if (exit != 0 || !Files.isRegularFile(result)) {
             throw new BadInputException("the " + side + " fork of " + jar.path() + " failed (exit code " + exit + "): "
                     + lastLine(log) + " — full output in " + log);
@@ -61,6 +66,14 @@ final class ForkRunner {
             }
         }
         return measured;
+    }
+
+    private static boolean logContains(Path log, String text) {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static String lastLine(Path log) {
