@@ -20,6 +20,10 @@ final class Markdown {
     }
 
     static String percent(double slowdown) {
+        if (Double.isInfinite(slowdown)) {
+            // Too few pairs for a bound at this level: the interval is open on this side.
+            return "+∞";
+        }
         return String.format(Locale.ROOT, "%+.1f%%", (slowdown - 1) * 100);
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.stat.inference.AlternativeHypothesis;
 import org.apache.commons.math3.stat.inference.BinomialTest;
@@ -35,10 +36,10 @@ public final class PairedStatistics {
     public enum Flag { SLOWER, FASTER, NONE }
 
     /**
-     * The verdict of one benchmark. {@code lower}/{@code upper} are one-sided bootstrap bounds of the
-     * median slowdown at the Holm-adjusted level that applied to this benchmark ({@code level}); the
-     * change is flagged when the bound on its side excludes 1 (Holm-adjusted p-value {@code <= alpha})
-     * and the estimate is beyond the threshold.
+     * The verdict of one benchmark. {@code lower}/{@code upper} are one-sided bounds of the median
+     * slowdown at the Holm-adjusted level that applied to this benchmark ({@code level}), the wider of
+     * the bootstrap's and the sign test's; the change is flagged when the bound on its side excludes 1
+     * (Holm-adjusted p-value {@code <= alpha}) and the estimate is beyond the threshold.
      */
     public record Decision(double estimate, double lower, double upper, double level, double pAdjusted, Flag flag) {}
 
@@ -105,8 +106,13 @@ public final class PairedStatistics {
             boolean up = estimate[i] >= 1.0;
             Holm side = up ? slower : faster;
             double level = side.level[i];
-            double lower = quantile(medians[i], level);
-            double upper = quantile(medians[i], 1 - level);
+            // The wider of the bootstrap's bounds and the sign test's order-statistic bounds, so that "the
+            // interval excludes 1" and "both tests reject" say the same thing.
+            double[] sorted = slowdowns.get(i).clone();
+            Arrays.sort(sorted);
+            int k = orderStatisticRank(sorted.length, level);
+            double lower = Math.min(quantile(medians[i], level), k == 0 ? 0 : sorted[k - 1]);
+            double upper = Math.max(quantile(medians[i], 1 - level), k == 0 ? Double.POSITIVE_INFINITY : sorted[sorted.length - k]);
             Flag flag = Flag.NONE;
             if (up && slower.adjusted[i] <= alpha && estimate[i] > 1 + threshold) {
                 flag = Flag.SLOWER;
@@ -138,6 +144,20 @@ public final class PairedStatistics {
             return 1.0;
         }
         return new BinomialTest().binomialTest(n, slower ? above : below, 0.5, AlternativeHypothesis.GREATER_THAN);
+    }
+
+    /**
+     * The distribution-free one-sided bound of a median: with {@code n} values, the k-th smallest lies
+     * above the true median with probability {@code P(Binomial(n, 1/2) <= k - 1)}; the largest k for
+     * which that is at most {@code level} (0 when even the smallest value is not a bound at this level).
+     */
+    static int orderStatisticRank(int n, double level) {
+        BinomialDistribution coin = new BinomialDistribution(null, n, 0.5);
+        int k = 0;
+        while (k < n && coin.cumulativeProbability(k) <= level) {
+            k++;
+        }
+        return k;
     }
 
     /**

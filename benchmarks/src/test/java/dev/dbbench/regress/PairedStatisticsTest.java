@@ -113,6 +113,27 @@ class PairedStatisticsTest {
     }
 
     @Test
+    void theOrderStatisticBoundHoldsItsLevel() {
+        // Ten values: the 2nd smallest is a bound at 0.05 (P(Bin(10, 1/2) <= 1) = 11/1024), the 3rd is not (56/1024).
+        assertEquals(2, PairedStatistics.orderStatisticRank(10, 0.05));
+        assertEquals(0, PairedStatistics.orderStatisticRank(5, 0.025), "five values bound nothing at 0.025 (1/32 > 0.025)");
+    }
+
+    @Test
+    void theReportedBoundsExcludeOneExactlyWhenTheChangeIsSignificant() {
+        double[] weak = {1.1, 1.1, 1.1, 0.8, 1.1, 1.1, 1.1, 1.1, 1.1, 1.1};
+        Decision alone = one(weak);
+        assertTrue(alone.lower() > 1, "significant alone: lower bound " + alone.lower());
+        List<double[]> family = new ArrayList<>();
+        family.add(weak);
+        for (int i = 0; i < 19; i++) {
+            family.add(constant(1.0, PAIRS));
+        }
+        Decision corrected = PairedStatistics.decide(family, ALPHA, THRESHOLD).get(0);
+        assertTrue(corrected.lower() <= 1, "not significant among twenty: lower bound " + corrected.lower());
+    }
+
+    @Test
     void theSameDataAlwaysGivesTheSameVerdict() {
         double[] s = {1.02, 0.97, 1.08, 1.11, 0.99, 1.05, 1.07, 1.01, 1.12, 0.96};
         Decision a = one(s);
