@@ -1,5 +1,7 @@
 package dev.dbbench.regress;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.dbbench.core.provision.PgEndpoint;
 import dev.dbbench.core.provision.SharedPostgres;
 import dev.dbbench.regress.CheckReport.Case;
@@ -112,6 +114,9 @@ public final class CompareTrials implements Callable<Integer> {
         CheckReport report = new RegressionCheck(a, b, selection, pairs, 0.05, 0.05, 0.03, forks, work, progress).run();
         double seconds = (System.nanoTime() - start) / 1e9;
         CompareCommand.deleteTree(work);
+        // Every trial's pairs, bounds and rulers, to see why a trial went the way it did.
+        CompareCommand.writeAtomically(out.resolve(String.format(Locale.ROOT, "trial-%02d-%s.json", number, kind.replace("/", ""))),
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
         Case workCase = report.benchmarks().stream().filter(c -> c.key().benchmark().endsWith("WorkBenchmark.work")).findFirst().orElseThrow();
         long others = report.benchmarks().stream().filter(c -> c != workCase && c.verdict() == Verdict.REGRESSION).count();
         Trial trial = new Trial(number, kind, report.verdict(), workCase.verdict(), others, seconds, workCase.first().decision().estimate());
