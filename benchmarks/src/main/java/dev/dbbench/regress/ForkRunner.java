@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.SortedMap;
 import java.util.SortedSet;
 
@@ -29,7 +30,7 @@ final class ForkRunner {
 
     SortedMap<BenchmarkKey, Measured> run(DbbenchJar jar, String side, SortedSet<String> names) {
         int number = ++started;
-        Path dir = workDir.resolve(String.format(java.util.Locale.ROOT, "fork-%03d-%s", number, side));
+        Path dir = workDir.resolve(String.format(Locale.ROOT, "fork-%03d-%s", number, side));
         Path result = dir.resolve("jmh.json");
         Path log = dir.resolve("fork.log");
         List<String> command = settings.command(jar.path(), List.copyOf(names), result);
@@ -47,7 +48,7 @@ final class ForkRunner {
             Thread.currentThread().interrupt();
             throw new BadInputException("interrupted while the " + side + " fork was running; nothing was compared", e);
         }
-        progress.printf(java.util.Locale.ROOT, "[compare] fork %d (%s) finished in %.1f s%n", number, side, (System.nanoTime() - start) / 1e9);
+        progress.printf(Locale.ROOT, "[compare] fork %d (%s) finished in %.1f s%n", number, side, (System.nanoTime() - start) / 1e9);
         progress.flush();
         if (exit != 0 && logContains(log, "Unable to acquire the JMH lock")) {
             throw new BadInputException("another JMH run on this machine holds JMH's lock, so the " + side + " fork could not start:"

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -213,7 +214,7 @@ public final class RegressionCheck {
         return new Measurements(compared, rulers);
     }
 
-    private Map<BenchmarkKey, Round> decide(Measurements m, java.util.Set<BenchmarkKey> family) {
+    private Map<BenchmarkKey, Round> decide(Measurements m, Set<BenchmarkKey> family) {
         List<BenchmarkKey> keys = new ArrayList<>(new TreeSet<>(family));
         List<List<Pair>> pairLists = new ArrayList<>();
         List<double[]> slowdowns = new ArrayList<>();
