@@ -52,7 +52,7 @@ public final class CompareCommand implements Callable<Integer> {
     Path head;
 
     @Parameters(paramLabel = "SELECTION", arity = "0..*",
-            description = "JMH-style regular expressions of the benchmarks to compare (default: all). Rulers always run.")
+            description = "JMH-style regular expressions of the benchmarks to compare (default: all but the check's own WorkBenchmark). Rulers always run.")
     List<String> selection = new ArrayList<>();
 
     @Option(names = "--pairs", paramLabel = "N", defaultValue = "10", description = "Pairs of forks per round, at least 5 (default ${DEFAULT-VALUE}).")
