@@ -67,7 +67,7 @@ public final class CompareCommand implements Callable<Integer> {
     double alpha;
 
     @Option(names = "--ruler-tolerance", paramLabel = "PERCENT", defaultValue = "3",
-            description = "How far a ruler may move, in percent, before a confirmed change is called UNSTABLE (default ${DEFAULT-VALUE}).")
+            description = "How far a ruler may move, in percent (with its pairs leaning one way), before the check says UNSTABLE (default ${DEFAULT-VALUE}).")
     double rulerTolerancePercent;
 
     @Option(names = "--unstable-is-warning", description = "Exit 0 with a warning, instead of 2, when the verdict is UNSTABLE.")

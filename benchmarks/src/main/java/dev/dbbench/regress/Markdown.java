@@ -55,7 +55,7 @@ final class Markdown {
         }
         md.append("\n**Rulers** (the same code in both jars; when one moves beyond ")
                 .append(String.format(Locale.ROOT, "%.1f%%", p.rulerTolerance() * 100))
-                .append(", the check says UNSTABLE rather than REGRESSION or no change):\n\n");
+                .append(" with its pairs leaning one way (sign test), the check says UNSTABLE rather than REGRESSION or no change):\n\n");
         md.append("| ruler | unit | round | change (median of pairs) | steady |\n|---|---|---:|---:|---|\n");
         for (Ruler ruler : r.rulers()) {
             md.append("| ").append(ruler.key().label()).append(" | ").append(ruler.unit()).append(" | ").append(ruler.round())

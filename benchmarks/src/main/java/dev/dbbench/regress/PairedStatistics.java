@@ -168,10 +168,22 @@ public final class PairedStatistics {
         return Math.pow(0.5, pairs);
     }
 
-    /** A ruler moved when its median slowdown is beyond the tolerance in either direction. */
-    public static boolean moved(double[] slowdowns, double tolerance) {
+    /**
+     * A ruler moved when its median slowdown is beyond the tolerance in either direction and its pairs
+     * lean that way more than chance allows (sign test at {@code alpha}): a systematic difference
+     * between base and head forks that no code change explains. A ruler that is merely noisy (a
+     * database round trip on a busy machine scatters both ways) has not moved; its noise shows in the
+     * benchmarks' own wide bounds instead.
+     */
+    public static boolean moved(double[] slowdowns, double tolerance, double alpha) {
         double e = median(slowdowns);
-        return e > 1 + tolerance || e < 1 / (1 + tolerance);
+        if (e > 1 + tolerance) {
+            return signTest(slowdowns, true) <= alpha;
+        }
+        if (e < 1 / (1 + tolerance)) {
+            return signTest(slowdowns, false) <= alpha;
+        }
+        return false;
     }
 
     private static int countAtMost(double[] sorted, double x) {

@@ -243,7 +243,7 @@ public final class RegressionCheck {
             boolean higher = ScoreUnit.higherIsBetter(unit, key.mode());
             List<Pair> p = forks.stream().map(f -> f.pair(higher)).toList();
             double[] s = p.stream().mapToDouble(Pair::slowdown).toArray();
-            out.add(new Ruler(key, unit, round, p, PairedStatistics.median(s), PairedStatistics.moved(s, rulerTolerance)));
+            out.add(new Ruler(key, unit, round, p, PairedStatistics.median(s), PairedStatistics.moved(s, rulerTolerance, alpha)));
         });
         return out;
     }

@@ -151,9 +151,18 @@ class PairedStatisticsTest {
 
     @Test
     void rulerMovesOnlyBeyondItsToleranceInEitherDirection() {
-        assertEquals(false, PairedStatistics.moved(constant(1.02, 7), 0.03));
-        assertEquals(true, PairedStatistics.moved(constant(1.04, 7), 0.03));
-        assertEquals(true, PairedStatistics.moved(constant(0.96, 7), 0.03));
+        assertEquals(false, PairedStatistics.moved(constant(1.02, 7), 0.03, ALPHA));
+        assertEquals(true, PairedStatistics.moved(constant(1.04, 7), 0.03, ALPHA));
+        assertEquals(true, PairedStatistics.moved(constant(0.96, 7), 0.03, ALPHA));
+    }
+
+    @Test
+    void aRulerThatOnlyScattersHasNotMoved() {
+        // Median 6% low, but the pairs go both ways (4 of 6 below 1, sign test p = 0.34): noise, not a shift.
+        double[] scattered = {0.38, 0.90, 1.10, 0.93, 1.06, 0.94};
+        assertEquals(false, PairedStatistics.moved(scattered, 0.03, ALPHA));
+        // Every pair 6% low: the machine treated the two builds differently.
+        assertEquals(true, PairedStatistics.moved(constant(0.94, 6), 0.03, ALPHA));
     }
 
     // ---- simulations: false-alarm rate and power under heavy-tailed noise ----
