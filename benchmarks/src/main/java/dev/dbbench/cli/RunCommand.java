@@ -89,6 +89,16 @@ public final class RunCommand implements Callable<Integer> {
         "full: publication quality, 3 forks, longer iterations. JMH options override it."})
     Profile profile = Profile.QUICK;
 
+    /**
+     * A server started for a smoke run need not be durable: smoke checks that everything runs, and
+     * per-row commits at 100,000 rows would take minutes with fsync on. Measured profiles get a
+     * durable server. {@code DBBENCH_PG_DURABLE} or {@code -Ddbbench.pg.durable} overrides both.
+     */
+    private boolean durable() {
+        String set = System.getProperty(PostgresProvisioner.DURABLE_PROPERTY, env.get(PostgresProvisioner.DURABLE_ENV));
+        return set == null ? profile != Profile.SMOKE : !"false".equalsIgnoreCase(set.strip());
+    }
+
     @Option(names = PG_URL, paramLabel = "<jdbc-url>", description = "PostgreSQL to use instead of provisioning one: jdbc:postgresql://host:port/database")
     String pgUrl;
 
@@ -154,7 +164,7 @@ public final class RunCommand implements Callable<Integer> {
 
         boolean needsPostgres = DatabaseNeeds.anyNeedsPostgres(plan.classes());
         try (JmhOutput jmhOut = JmhOutput.open(base, out);
-                ServerLease server = needsPostgres ? ServerLease.of(PostgresProvisioner.provision(pgSettings, env, out::println)) : ServerLease.none()) {
+                ServerLease server = needsPostgres ? ServerLease.of(PostgresProvisioner.provision(pgSettings, env, out::println, durable())) : ServerLease.none()) {
             Map<String, String> forkProperties = forkProperties(server.get(), sqliteSetting);
             ForkSystemProperties.set(forkProperties);
             // With -f 0 the benchmarks run in this JVM and look the same settings up here.
@@ -317,7 +327,12 @@ public final class RunCommand implements Callable<Integer> {
         run.put("profile", profile.label());
         run.put("profile_description", profile.description());
         ArrayNode args = run.putArray("arguments");
-        spec.commandLine().getParseResult().originalArgs().forEach(a -> args.add(secrets.redact(a)));
+        // The value after a separate "--pg-password" is the password itself, whatever it looks like.
+        String previous = "";
+        for (String a : spec.commandLine().getParseResult().originalArgs()) {
+            args.add("--pg-password".equals(previous) ? Secrets.MASK : secrets.redact(a));
+            previous = a;
+        }
         ArrayNode includes = run.putArray("includes");
         base.getIncludes().forEach(includes::add);
         ArrayNode excludes = run.putArray("excludes");

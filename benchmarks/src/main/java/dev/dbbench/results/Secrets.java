@@ -8,9 +8,18 @@ import java.util.Objects;
  * text the run writes passes through {@link #redact(String)}, so a secret that found its way into
  * JMH's records anyway (e.g. a {@code -Ddbbench.pg.password} on the launcher's own command line,
  * which JMH copies into the forks' recorded JVM arguments) is masked.
+ *
+ * <p>Only where it stands as the value of a password setting ({@code password=v},
+ * {@code -Ddbbench.pg.password=v}, {@code DBBENCH_PG_PASSWORD=v}, {@code --pg-password v}): a
+ * password that is an ordinary word ("bench") would otherwise be masked inside benchmark names
+ * and corrupt the results. The password reaches nothing else: forks get it through a profiler hook
+ * that JMH does not record.
  */
 public final class Secrets {
     public static final String MASK = "****";
+
+    /** A password setting's name and separator, as group 1: what stands before the value. */
+    private static final String SETTING = "(?i)((?:password|pg[._-]password)[\"']?\\s*[=:]\\s*[\"']?|--pg-password\\s+)";
 
     private final List<String> values;
 
@@ -42,7 +51,8 @@ public final class Secrets {
         }
         String out = text;
         for (String v : values) {
-            out = out.replace(v, MASK);
+            out = java.util.regex.Pattern.compile(SETTING + java.util.regex.Pattern.quote(v))
+                    .matcher(out).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1) + MASK));
         }
         return out;
     }

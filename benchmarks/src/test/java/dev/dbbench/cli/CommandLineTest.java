@@ -143,10 +143,10 @@ class CommandLineTest {
         PrintStream console = new PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
         PrintStream jmh = new RedactingPrintStream(console, dev.dbbench.results.Secrets.of("pw-123"));
         jmh.println("# VM options: -Ddbbench.pg.password=pw-123");
-        jmh.print("again pw-123");
+        jmh.print("again --pg-password pw-123");
         jmh.close();
         console.println(" console still open");
-        assertEquals("# VM options: -Ddbbench.pg.password=****\nagain **** console still open\n", bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("# VM options: -Ddbbench.pg.password=****\nagain --pg-password **** console still open\n", bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test

@@ -78,7 +78,12 @@ class ResultsFilesTest {
     @Test
     void secretsAreMaskedAndEmptyOnesIgnored() {
         Secrets s = Secrets.of("hunter2", "", null).and("s3cret");
-        assertEquals("-Ddbbench.pg.password=**** and ****", s.redact("-Ddbbench.pg.password=hunter2 and s3cret"));
+        assertEquals("-Ddbbench.pg.password=**** and --pg-password **** and DBBENCH_PG_PASSWORD=****",
+                s.redact("-Ddbbench.pg.password=hunter2 and --pg-password s3cret and DBBENCH_PG_PASSWORD=s3cret"));
+        assertEquals("{\"password\": \"****\"}", s.redact("{\"password\": \"hunter2\"}"));
+        // A password that is an ordinary word must not corrupt benchmark names.
+        assertEquals("dev.dbbench.bench.postgres.insert password=****",
+                Secrets.of("bench").redact("dev.dbbench.bench.postgres.insert password=bench"));
         assertEquals("nothing to hide", Secrets.none().redact("nothing to hide"));
         assertFalse(Secrets.of("").redact("a").contains(Secrets.MASK));
     }

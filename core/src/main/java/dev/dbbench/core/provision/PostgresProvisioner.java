@@ -22,6 +22,14 @@ public final class PostgresProvisioner {
     /** The image used when a Docker engine is reachable. */
     public static final String CONTAINER_IMAGE = "postgres:18-alpine";
 
+    /**
+     * {@code -Ddbbench.pg.durable=false} (or {@code DBBENCH_PG_DURABLE=false}) starts the embedded
+     * server with fsync and synchronous_commit off: for tests and the smoke profile, which check
+     * behaviour, not speed. Measured runs keep the default, a durable server like a stock one.
+     */
+    public static final String DURABLE_PROPERTY = "dbbench.pg.durable";
+    public static final String DURABLE_ENV = "DBBENCH_PG_DURABLE";
+
     static final Duration DOCKER_PROBE_TIMEOUT = Duration.ofMillis(300);
     static final int CONNECT_TIMEOUT_SECONDS = 5;
 
@@ -38,6 +46,15 @@ public final class PostgresProvisioner {
      * @throws ProvisioningException with a one-line message when no server can be had
      */
     public static PostgresServer provision(PostgresSettings settings, Map<String, String> env, Consumer<String> log) {
+        String durable = System.getProperty(DURABLE_PROPERTY, env.getOrDefault(DURABLE_ENV, "true"));
+        return provision(settings, env, log, !"false".equalsIgnoreCase(durable.strip()));
+    }
+
+    /**
+     * Provisions a server; {@code durable} decides whether a server started here (embedded or a
+     * container) keeps fsync and synchronous_commit on. An explicit server is used as it is.
+     */
+    public static PostgresServer provision(PostgresSettings settings, Map<String, String> env, Consumer<String> log, boolean durable) {
         if (settings.explicit()) {
             PgEndpoint endpoint = settings.endpoint();
             String version = check(endpoint, settings);
@@ -50,7 +67,7 @@ public final class PostgresProvisioner {
         String whyNotDocker;
         if (engine.isPresent()) {
             try {
-                PostgresServer server = startContainer(engine.get());
+                PostgresServer server = startContainer(engine.get(), durable);
                 log.accept("[postgres] using Testcontainers " + CONTAINER_IMAGE + " at " + server.admin() + ": no " + PostgresSettings.URL_ENV
                         + " given, Docker engine at " + engine.get());
                 return server;
@@ -61,9 +78,9 @@ public final class PostgresProvisioner {
             whyNotDocker = "no Docker engine reachable";
         }
         try {
-            PostgresServer server = startEmbedded();
-            log.accept("[postgres] using embedded PostgreSQL " + server.serverVersion() + " at " + server.admin() + ": no " + PostgresSettings.URL_ENV
-                    + " given, " + whyNotDocker);
+            PostgresServer server = startEmbedded(durable);
+            log.accept("[postgres] using embedded PostgreSQL " + server.serverVersion() + " at " + server.admin() + (durable ? "" : " (not durable: fsync off)")
+                    + ": no " + PostgresSettings.URL_ENV + " given, " + whyNotDocker);
             return server;
         } catch (Exception e) {
             throw new ProvisioningException("[postgres] no server available: " + whyNotDocker + ", and embedded PostgreSQL failed to start (" + firstLine(e)
@@ -107,16 +124,17 @@ public final class PostgresProvisioner {
         }
     }
 
-    private static PostgresServer startEmbedded() throws Exception {
+    private static PostgresServer startEmbedded(boolean durable) throws Exception {
+        String onOff = durable ? "on" : "off";
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
                 .setPGStartupWait(Duration.ofSeconds(60))
                 // Room for the pooling benchmarks' no-pool variant at 64 threads plus the pools themselves.
                 .setServerConfig("max_connections", "300")
                 // The library turns durability off by default; commit-cost comparisons would then time
-                // commits that never reach the disk. Keep PostgreSQL's own defaults, as a real server has.
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
+                // commits that never reach the disk. Measured runs keep PostgreSQL's own defaults.
+                .setServerConfig("fsync", onOff)
+                .setServerConfig("synchronous_commit", onOff)
+                .setServerConfig("full_page_writes", onOff)
                 .setOutputRedirector(java.lang.ProcessBuilder.Redirect.DISCARD)
                 .setErrorRedirector(java.lang.ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -124,8 +142,10 @@ public final class PostgresProvisioner {
         return new PostgresServer(admin, PostgresServer.Source.EMBEDDED, "embedded", pg);
     }
 
-    private static PostgresServer startContainer(String engine) {
-        PostgreSQLContainer container = new PostgreSQLContainer(CONTAINER_IMAGE).withCommand("postgres", "-c", "max_connections=300");
+    private static PostgresServer startContainer(String engine, boolean durable) {
+        String onOff = durable ? "on" : "off";
+        PostgreSQLContainer container = new PostgreSQLContainer(CONTAINER_IMAGE).withCommand("postgres", "-c", "max_connections=300",
+                "-c", "fsync=" + onOff, "-c", "synchronous_commit=" + onOff);
         container.start();
         PgEndpoint admin = new PgEndpoint(container.getJdbcUrl(), container.getUsername(), container.getPassword());
         return new PostgresServer(admin, PostgresServer.Source.TESTCONTAINERS, "Docker engine at " + engine, container::stop);
