@@ -137,7 +137,7 @@ public final class CompareTrials implements Callable<Integer> {
         md.append(String.format(Locale.ROOT, "## compare trials: %d%% more work in head%n%n", slowerWork - 100));
         md.append(String.format(Locale.ROOT, "Selection %s + rulers; %d pairs; `-wi %d -w %s -i %d -r %s`; %s; JVM flags %s.%n%n",
                 selection, pairs, forks.warmupIterations(), forks.warmupTime(), forks.iterations(), forks.time(),
-                sharedServer ? "one PostgreSQL shared by the forks" : "each fork provisions its own PostgreSQL", forks.jvmArgs()));
+                sharedServer ? "one PostgreSQL shared by the forks" : "each fork provisions its own PostgreSQL", jvmArgs));
         md.append(String.format(Locale.ROOT, "- slowdown detected (REGRESSION): **%d of %d** A/B trials (UNSTABLE: %d)%n", detected, ab.size(), abUnstable));
         md.append(String.format(Locale.ROOT, "- false alarms (REGRESSION): **%d of %d** A/A trials (UNSTABLE: %d)%n", falseAlarms, aa.size(), aaUnstable));
         md.append(String.format(Locale.ROOT, "- other selected benchmarks flagged REGRESSION: %d%n", otherFlags));

@@ -127,13 +127,20 @@ public final class RegressionCheck {
         }
         return new CheckReport("interleaved", base.path().toString(), head.path().toString(),
                 new CheckReport.Parameters(pairs, threshold, alpha, rulerTolerance, PairedStatistics.RESAMPLES,
-                        PairedStatistics.SEED, forks, selection),
+                        PairedStatistics.SEED, forks.forDisplay(), selection),
                 started.truncatedTo(ChronoUnit.SECONDS).toString(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 overall, -1, results, rulers, notes);
     }
 
     private Case verdict(BenchmarkKey key, String unit, boolean higher, Round first, Round rerun, boolean rulersMoved) {
         Flag f1 = first.decision().flag();
+        Decision d = first.decision();
+        if (f1 == Flag.NONE && d.lower() < 1 / (1 + threshold) && d.upper() > 1 + threshold) {
+            // Bounds that hold both a slowdown and a speed-up beyond the threshold cannot vouch for "no change".
+            return new Case(key, unit, higher, first, null, Verdict.UNSTABLE, String.format(Locale.ROOT,
+                    "bounds [%s, %s] too wide to tell a %.0f%% change from none: the forks were too noisy",
+                    Markdown.percent(d.lower()), Markdown.percent(d.upper()), threshold * 100));
+        }
         if (f1 == Flag.NONE) {
             return new Case(key, unit, higher, first, null, Verdict.NO_CHANGE, "");
         }

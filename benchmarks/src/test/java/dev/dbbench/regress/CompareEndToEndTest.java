@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The whole check end to end, on real forks of two real jars: {@link dev.dbbench.regress.ruler.WorkBenchmark}
  * at work 100 in the base jar and 110 in the head jar must be flagged REGRESSION (exit code 1), and
  * two jars at work 100 must not (exit code 0). On a machine too busy to measure (a shared build
- * server), the rulers move and the honest answer is UNSTABLE (exit code 2) for either: so the
- * assertions are "the slowdown never passes silently" and "identical jars never raise an alarm", and
- * UNSTABLE is accepted only together with a ruler that moved.
+ * server), the rulers move or the bounds are too wide, and the honest answer is UNSTABLE (exit code 2)
+ * for either: so the assertions are "the slowdown never passes silently" and "identical jars never
+ * raise an alarm", and UNSTABLE is accepted only with that evidence in the report.
  *
  * <p>What this proves: jar inspection, the interleaved fork processes, reading JMH's JSON, the
  * statistics, the re-run of a flagged case, rulers, Markdown/JSON output and exit codes work together
@@ -75,13 +75,14 @@ class CompareEndToEndTest {
         return new Run(exit, o, e, new ObjectMapper().readTree(json.toFile()));
     }
 
+    /** UNSTABLE is the honest answer only with evidence: a ruler that moved, or bounds too wide to tell. */
     private static boolean rulerMoved(Run run) {
         for (JsonNode ruler : run.json().path("rulers")) {
             if (ruler.path("moved").asBoolean()) {
                 return true;
             }
         }
-        return false;
+        return run.json().path("benchmarks").path(0).path("note").asText().contains("too wide to tell");
     }
 
     @Test
@@ -90,7 +91,7 @@ class CompareEndToEndTest {
         JsonNode work = run.json().path("benchmarks").path(0);
         assertEquals(8, work.path("first").path("pairs").size());
         if (run.exit() == CompareCommand.UNSTABLE) {
-            assertTrue(rulerMoved(run), "UNSTABLE only with a ruler that moved: " + run.out());
+            assertTrue(rulerMoved(run), "UNSTABLE only with a ruler that moved or bounds too wide: " + run.out());
             return;
         }
         assertEquals(CompareCommand.REGRESSION, run.exit(), run.out() + run.err());
@@ -111,7 +112,7 @@ class CompareEndToEndTest {
         }
         assertEquals(2, firstRoundRulers, "both rulers ran in every fork of round 1");
         if (run.exit() == CompareCommand.UNSTABLE) {
-            assertTrue(rulerMoved(run), "UNSTABLE only with a ruler that moved: " + run.out());
+            assertTrue(rulerMoved(run), "UNSTABLE only with a ruler that moved or bounds too wide: " + run.out());
             return;
         }
         assertEquals(CompareCommand.NO_REGRESSION, run.exit(), run.out() + run.err());

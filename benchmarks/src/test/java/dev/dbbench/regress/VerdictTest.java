@@ -37,6 +37,13 @@ class VerdictTest {
     }
 
     @Test
+    void reportsNeverHoldAPasswordGivenAsAJvmFlag() {
+        ForkSettings forks = new ForkSettings(Path.of("java"), List.of("-Xmx1g", "-Ddbbench.pg.password=s3cret"), 1, 1, "1s", "1s");
+        assertEquals(List.of("-Xmx1g", "-Ddbbench.pg.password=****"), forks.forDisplay().jvmArgs());
+        assertEquals(List.of("-Xmx1g", "-Ddbbench.pg.password=s3cret"), forks.jvmArgs(), "the forks themselves still get it");
+    }
+
+    @Test
     void theForkMedianOfSampleTimeModeIsWeightedByCounts() throws Exception {
         Path file = dir.resolve("sample.json");
         Files.writeString(file, """
