@@ -36,7 +36,7 @@ public final class Main {
      * {@code report} or {@code compare} is one more element here.
      */
     static List<Object> subcommands() {
-        return List.of(new dev.dbbench.report.ReportCommand());
+        return List.of(new dev.dbbench.report.ReportCommand(), new dev.dbbench.regress.CompareCommand());
     }
 
     /** Runs the command line and returns the exit code; {@code listeners} are called after a run besides those found by ServiceLoader. */
@@ -60,14 +60,14 @@ public final class Main {
         return cli;
     }
 
-    /** Unknown options, missing or malformed values: one line, exit 2. */
+    /** Unknown options, missing or malformed values: one line, exit 2 (or the subcommand's own code, e.g. compare's 3). */
     private static int badArguments(ParameterException e, String[] args) {
         String message = e.getMessage();
         if (e instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
             message += ". Did you mean " + String.join(" or ", u.getSuggestions()) + "?";
         }
         e.getCommandLine().getErr().println(message.replaceAll("\\.$", "") + ". Run with -h for the options");
-        return BAD_INPUT;
+        return e.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
     }
 
     private static int failed(Exception e, CommandLine cli, ParseResult parsed) {

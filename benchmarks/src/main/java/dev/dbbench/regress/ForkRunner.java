@@ -1,0 +1,94 @@
+package dev.dbbench.regress;
+
+import dev.dbbench.regress.JmhResults.Measured;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.SortedMap;
+import java.util.SortedSet;
+
+/**
+ * Starts one fork: {@code java -jar X.jar <names> -f 1 ... -rf json -rff <file>} as its own process in
+ * its own working directory, so it provisions its own database (a fresh embedded PostgreSQL unless the
+ * environment names a server) and leaves nothing behind for the next fork.
+ */
+final class ForkRunner {
+    private final ForkSettings settings;
+    private final Path workDir;
+    private final PrintWriter progress;
+    private int started;
+
+    ForkRunner(ForkSettings settings, Path workDir, PrintWriter progress) {
+        this.settings = settings;
+        this.workDir = workDir;
+        this.progress = progress;
+    }
+
+    SortedMap<BenchmarkKey, Measured> run(DbbenchJar jar, String side, SortedSet<String> names) {
+        int number = ++started;
+        Path dir = workDir.resolve(String.format(Locale.ROOT, "fork-%03d-%s", number, side));
+        Path result = dir.resolve("jmh.json");
+        Path log = dir.resolve("fork.log");
+        List<String> command = settings.command(jar.path(), List.copyOf(names), result);
+        long start = System.nanoTime();
+        int exit;
+        try {
+            Files.createDirectories(dir);
+            Process process = new ProcessBuilder(command).directory(dir.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            exit = process.waitFor();
+        } catch (IOException e) {
+            throw new BadInputException("cannot start " + settings.java() + " for the " + side + " fork (" + JmhResults.oneLine(e)
+                    + "): check that the JDK running the check is complete", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BadInputException("interrupted while the " + side + " fork was running; nothing was compared", e);
+        }
+        progress.printf(Locale.ROOT, "[compare] fork %d (%s) finished in %.1f s%n", number, side, (System.nanoTime() - start) / 1e9);
+        progress.flush();
+        if (exit != 0 && logContains(log, "Unable to acquire the JMH lock")) {
+            throw new BadInputException("another JMH run on this machine holds JMH's lock, so the " + side + " fork could not start:"
+                    + " wait for it to finish, or pass --jvm-arg=-Djmh.ignoreLock=true (its load then disturbs the timings,"
+                    + " which the rulers will show)");
+        }
+        if (exit != 0 || !Files.isRegularFile(result)) {
+            throw new BadInputException("the " + side + " fork of " + jar.path() + " failed (exit code " + exit + "): "
+                    + lastLine(log) + " — full output in " + log);
+        }
+        SortedMap<BenchmarkKey, Measured> measured = JmhResults.read(result, side + " fork result");
+        for (String name : names) {
+            if (measured.keySet().stream().noneMatch(k -> k.benchmark().equals(name))) {
+                throw new BadInputException("the " + side + " fork of " + jar.path() + " produced no result for " + name
+                        + " (the benchmark failed): " + lastLine(log) + " — full output in " + log);
+            }
+        }
+        return measured;
+    }
+
+    private static boolean logContains(Path log, String text) {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String lastLine(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                String line = lines.get(i).trim();
+                if (line.contains("Exception") || line.contains("ERROR") || line.startsWith("[")) {
+                    return line;
+                }
+            }
+            return lines.isEmpty() ? "no output" : lines.get(lines.size() - 1).trim();
+        } catch (IOException e) {
+            return "no output (" + JmhResults.oneLine(e) + ")";
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.dbbench.regress;
+
+import dev.dbbench.results.Secrets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * How every fork of a comparison is started: the same {@code java}, the same JVM flags and the same
+ * JMH iteration settings for base and head, so that the only difference between the two is the jar.
+ */
+public record ForkSettings(Path java, List<String> jvmArgs, int warmupIterations, int iterations,
+                           String warmupTime, String time) {
+    public ForkSettings {
+        jvmArgs = List.copyOf(jvmArgs);
+        if (warmupIterations < 0) {
+            throw new BadInputException("--warmup-iterations " + warmupIterations + " is negative: give 0 or more");
+        }
+        if (iterations < 1) {
+            throw new BadInputException("--iterations " + iterations + " must be at least 1: the median needs measurements");
+        }
+        checkTime("--warmup-time", warmupTime);
+        checkTime("--time", time);
+    }
+
+    /** The same settings with password values masked, for reports: results never hold a password. */
+    public ForkSettings forDisplay() {
+        Secrets secrets = Secrets.none();
+        for (String arg : jvmArgs) {
+            int at = arg.toLowerCase(Locale.ROOT).indexOf("password=");
+            if (at >= 0) {
+                secrets = secrets.and(arg.substring(at + "password=".length()));
+            }
+        }
+        return new ForkSettings(java, jvmArgs.stream().map(secrets::redact).toList(), warmupIterations, iterations, warmupTime, time);
+    }
+
+    /** The Java that runs this check, so base and head forks run on the same JDK as each other. */
+    public static Path currentJava() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    /** The command line of one fork of {@code jar} running exactly {@code names}, writing JSON to {@code result}. */
+    List<String> command(Path jar, List<String> names, Path result) {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(jvmArgs);
+        command.add("-jar");
+        command.add(jar.toAbsolutePath().toString());
+        for (String name : names) {
+            // Anchored, so that "Foo.bar" does not also run "Foo.barBaz": both jars run exactly this set.
+            command.add("^" + name.replace(".", "\\.").replace("$", "\\$") + "$");
+        }
+        command.addAll(List.of("-f", "1", "-wi", Integer.toString(warmupIterations), "-i", Integer.toString(iterations),
+                "-w", warmupTime, "-r", time, "-rf", "json", "-rff", result.toAbsolutePath().toString()));
+        return command;
+    }
+
+    /** Rough seconds one fork takes: JVM and database start-up plus warm-up and measurement per benchmark. */
+    double plannedSeconds(int benchmarks) {
+        double perBenchmark = warmupIterations * seconds(warmupTime) + iterations * seconds(time);
+        return 8 + benchmarks * perBenchmark;
+    }
+
+    private static double seconds(String time) {
+        TimeValue t = TimeValue.fromString(time);
+        return t.convertTo(TimeUnit.MILLISECONDS) / 1000.0;
+    }
+
+    private static void checkTime(String option, String value) {
+        try {
+            TimeValue t = TimeValue.fromString(value);
+            if (t.getTime() <= 0) {
+                throw new BadInputException(option + " " + value + " must be positive, e.g. 500ms or 1s");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(option + " \"" + value + "\" is not a JMH time: give e.g. 500ms or 1s", e);
+        }
+    }
+}
