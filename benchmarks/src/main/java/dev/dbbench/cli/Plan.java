@@ -75,6 +75,11 @@ record Plan(List<Item> items) {
         return items.stream().mapToDouble(Item::nominalSeconds).sum();
     }
 
+    /** The part of the plan that is one benchmark's combinations. */
+    Plan only(String benchmark) {
+        return new Plan(items.stream().filter(i -> i.benchmark().equals(benchmark)).toList());
+    }
+
     /** The benchmark classes of the plan, each once. */
     List<String> classes() {
         return items.stream().map(i -> i.benchmark().substring(0, i.benchmark().lastIndexOf('.'))).distinct().toList();

@@ -14,12 +14,12 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public enum Profile {
     /** Every benchmark and parameter combination once, as short as JMH allows: proves the suite runs (tests, CI). */
-    SMOKE("every benchmark and parameter combination once, 1 fork, no warm-up, 1 x 100 ms measurement",
-            1, 0, TimeValue.milliseconds(100), 1, TimeValue.milliseconds(100)),
+    SMOKE("every benchmark and parameter combination once, 1 fork, no warm-up, 1 x 100 ms measurement, 2 benchmarks at a time",
+            1, 0, TimeValue.milliseconds(100), 1, TimeValue.milliseconds(100), 2),
     /** The classes' own settings: every comparison with a usable error, the whole suite in under 30 minutes. */
-    QUICK("the benchmark classes' own settings", null, null, null, null, null),
+    QUICK("the benchmark classes' own settings", null, null, null, null, null, 1),
     /** Publication quality: several forks, longer warm-up and measurement. */
-    FULL("3 forks, 5 x 2 s warm-up, 10 x 2 s measurement", 3, 5, TimeValue.seconds(2), 10, TimeValue.seconds(2));
+    FULL("3 forks, 5 x 2 s warm-up, 10 x 2 s measurement", 3, 5, TimeValue.seconds(2), 10, TimeValue.seconds(2), 1);
 
     private final String description;
     private final Integer forks;
@@ -27,14 +27,25 @@ public enum Profile {
     private final TimeValue warmupTime;
     private final Integer measurementIterations;
     private final TimeValue measurementTime;
+    private final int parallel;
 
-    Profile(String description, Integer forks, Integer warmupIterations, TimeValue warmupTime, Integer measurementIterations, TimeValue measurementTime) {
+    Profile(String description, Integer forks, Integer warmupIterations, TimeValue warmupTime, Integer measurementIterations, TimeValue measurementTime,
+            int parallel) {
         this.description = description;
         this.forks = forks;
         this.warmupIterations = warmupIterations;
         this.warmupTime = warmupTime;
         this.measurementIterations = measurementIterations;
         this.measurementTime = measurementTime;
+        this.parallel = parallel;
+    }
+
+    /**
+     * Benchmarks run at once. Smoke only proves that everything runs, so two forks share the two
+     * cores of a CI machine; a measured profile runs one fork at a time so forks do not disturb each other.
+     */
+    public int parallel() {
+        return parallel;
     }
 
     public String description() {

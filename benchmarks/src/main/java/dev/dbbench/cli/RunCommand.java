@@ -36,6 +36,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.openjdk.jmh.profile.ProfilerException;
 import org.openjdk.jmh.profile.ProfilerFactory;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.options.ProfilerConfig;
 import org.openjdk.jmh.runner.Defaults;
 import org.openjdk.jmh.runner.NoBenchmarksException;
@@ -114,6 +116,13 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = RESULTS_DIR, paramLabel = "<dir>", description = "where run folders go (default: ${DEFAULT-VALUE})")
     Path resultsDir = Path.of("results");
 
+    static final int MAX_PARALLEL = 16;
+
+    @Option(names = "--parallel", paramLabel = "<n>", description = {
+        "benchmarks run at once, each combination still in its own fork (default: 2 for smoke, 1 otherwise).",
+        "Above 1 the forks disturb each other's timings: for checking that benchmarks run, not for figures."})
+    Integer parallel;
+
     @Option(names = "--verbose", description = "print stack traces with errors")
     boolean verbose;
 
@@ -191,6 +200,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int run(Options base, Plan plan, JmhOutput jmhOut, PostgresServer server, Optional<Setting> sqliteSetting, Secrets secrets, boolean handOver) throws IOException {
+        int lanes = lanes(base);
         ChainedOptionsBuilder builder = new OptionsBuilder().parent(base);
         if (handOver) {
             builder.addProfiler(ForkSystemProperties.class);
@@ -202,32 +212,41 @@ public final class RunCommand implements Callable<Integer> {
         ObjectNode runInfo = environment.putObject("run");
         Instant started = Instant.now();
         describeRun(runInfo, base, plan, started, secrets);
+        runInfo.put("parallel", lanes);
         environment.setAll(Environment.collect(json, sqliteSetting.map(s -> Path.of(s.value())).orElse(null),
                 sqliteSetting.map(Setting::name).orElse(SqliteDirectory.DIR_ENV), server));
 
         out.println("[dbbench] profile " + profile.label() + " (" + profile.description() + "): " + plan.size()
-                + " benchmark x parameter combinations, about " + RunMonitor.clock(plan.nominalSeconds()) + " planned");
-        OutputFormat text = OutputFormatFactory.createFormatInstance(new RedactingPrintStream(jmhOut.stream(), secrets),
-                options.verbosity().orElse(Defaults.VERBOSITY));
-        RunMonitor monitor = new RunMonitor(text, out, plan, secrets, System::nanoTime);
+                + " benchmark x parameter combinations, about " + RunMonitor.clock(plan.nominalSeconds() / lanes) + " planned"
+                + (lanes > 1 ? ", " + lanes + " benchmarks at a time" : ""));
+        VerboseMode verbosity = options.verbosity().orElse(Defaults.VERBOSITY);
+        Progress progress = new Progress(out, plan, System::nanoTime);
         Collection<RunResult> results;
-        Throwable stopped = null;
-        try {
-            results = new Runner(options, monitor).run();
-        } catch (ProfilersFailedException e) {
-            throw new SetupException("-prof: " + RunMonitor.firstLine(e) + ". Run with -lprof to list the profilers this machine supports", e);
-        } catch (NoBenchmarksException e) {
-            throw new SetupException("no benchmark matches the selection. Run with -l to list the benchmarks", e);
-        } catch (RunnerException e) {
-            if (monitor.started() == 0) {
-                // Nothing ran yet (JMH's global lock is held by another run, most often): still a set-up failure.
-                throw new SetupException("[jmh] " + RunMonitor.firstLine(e).replaceFirst("^ERROR: ", ""), e);
+        List<Failure> failures;
+        RunnerException stopped;
+        if (lanes > 1) {
+            ParallelRun.Outcome outcome = new ParallelRun(lanes, options, plan, jmhOut.stream(), verbosity, secrets, progress).run();
+            if (outcome.stopped() != null) {
+                throwIfSetupFailure(outcome.stopped(), outcome.started());
             }
-            stopped = e;
-            results = monitor.resultsSoFar();
+            results = outcome.results();
+            failures = outcome.failures();
+            stopped = outcome.stopped();
+            writeResultFile(options, results);
+        } else {
+            OutputFormat text = OutputFormatFactory.createFormatInstance(new RedactingPrintStream(jmhOut.stream(), secrets), verbosity);
+            RunMonitor monitor = new RunMonitor(text, plan, secrets, progress);
+            stopped = null;
+            try {
+                results = new Runner(options, monitor).run();
+            } catch (RunnerException e) {
+                throwIfSetupFailure(e, monitor.started());
+                stopped = e;
+                results = monitor.resultsSoFar();
+            }
+            monitor.finish(stopped);
+            failures = monitor.failures();
         }
-        monitor.finish(stopped);
-        List<Failure> failures = monitor.failures();
 
         Instant finished = Instant.now();
         runInfo.put("finished_at", finished.toString());
@@ -247,6 +266,56 @@ public final class RunCommand implements Callable<Integer> {
             out.println("[dbbench] " + failures.size() + " of " + plan.size() + " combinations failed; see " + folder.path().resolve(ResultsWriter.FAILURES_JSON));
         }
         return failures.isEmpty() && listenersOk ? 0 : 1;
+    }
+
+    /** A run that stopped before anything ran failed to set up (a bad profiler, JMH's lock held): one line, exit 2. */
+    private static void throwIfSetupFailure(RunnerException e, int started) {
+        if (e instanceof ProfilersFailedException) {
+            throw new SetupException("-prof: " + RunMonitor.firstLine(e) + ". Run with -lprof to list the profilers this machine supports", e);
+        }
+        if (e instanceof NoBenchmarksException) {
+            throw new SetupException("no benchmark matches the selection. Run with -l to list the benchmarks", e);
+        }
+        if (started == 0) {
+            // Nothing ran yet (JMH's global lock is held by another run, most often): still a set-up failure.
+            throw new SetupException("[jmh] " + RunMonitor.firstLine(e).replaceFirst("^ERROR: ", ""), e);
+        }
+    }
+
+    /**
+     * -rf/-rff with benchmarks run side by side: each lane's JMH run would overwrite the file, so it is
+     * written here once, with every result, in the format JMH would have used.
+     */
+    private static void writeResultFile(Options options, Collection<RunResult> results) {
+        if (!options.getResult().hasValue() && !options.getResultFormat().hasValue()) {
+            return;
+        }
+        ResultFormatType type = options.getResultFormat().orElse(Defaults.RESULT_FORMAT);
+        String file = options.getResult().orElse(Defaults.RESULT_FILE_PREFIX + "." + type.toString().toLowerCase(java.util.Locale.ROOT));
+        ResultFormatFactory.getInstance(type, file).writeOut(results);
+    }
+
+    /**
+     * How many benchmarks run at once: --parallel, else the profile's choice. JMH's -f 0 runs the
+     * benchmarks inside this JVM, where two at once would share JMH's state: always one then.
+     */
+    private int lanes(Options options) {
+        int lanes = parallel != null ? parallel : profile.parallel();
+        if (lanes < 1 || lanes > MAX_PARALLEL) {
+            throw new SetupException("--parallel " + lanes + " is out of range: give 1 to " + MAX_PARALLEL
+                    + " (benchmarks run at once; 1 for measured figures)");
+        }
+        if (lanes > 1 && options.getForkCount().orElse(1) == 0) {
+            if (parallel != null) {
+                out.println("[dbbench] -f 0 runs the benchmarks inside this JVM: --parallel " + lanes + " is ignored, one runs at a time");
+            }
+            return 1;
+        }
+        if (parallel != null && lanes > 1 && profile != Profile.SMOKE) {
+            out.println("[dbbench] --parallel " + lanes + " with the " + profile.label() + " profile: forks side by side disturb each"
+                    + " other's timings; use it to check that benchmarks run, not for figures");
+        }
+        return lanes;
     }
 
     private boolean listOnly(CommandLineOptions given) {

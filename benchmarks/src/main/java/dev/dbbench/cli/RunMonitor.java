@@ -5,7 +5,6 @@ import dev.dbbench.results.Secrets;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,18 +41,13 @@ final class RunMonitor implements OutputFormat {
             "<host VM has been interrupted");
 
     private final OutputFormat jmh;
-    private final PrintStream console;
-    private final Plan plan;
+    private final Progress progress;
     private final Secrets secrets;
-    private final LongSupplier nanoClock;
     private final Map<String, Plan.Item> planned = new LinkedHashMap<>();
     private final Set<String> seen = new HashSet<>();
     private final List<Failure> failures = new ArrayList<>();
     private final Map<String, RunResult> finished = new LinkedHashMap<>();
-    private final double totalNominal;
 
-    private long runStartNanos;
-    private double doneNominal;
     private int started;
     private BenchmarkParams current;
     private final Deque<String> tail = new ArrayDeque<>();
@@ -61,16 +55,20 @@ final class RunMonitor implements OutputFormat {
     private final StringBuilder partialLine = new StringBuilder();
 
     RunMonitor(OutputFormat jmh, PrintStream console, Plan plan, Secrets secrets, LongSupplier nanoClock) {
+        this(jmh, plan, secrets, new Progress(console, plan, nanoClock));
+    }
+
+    /**
+     * Watches the JMH run of {@code plan} (the whole run's plan, or one benchmark's part of it when
+     * several run side by side) and reports to a progress line shared with the other monitors.
+     */
+    RunMonitor(OutputFormat jmh, Plan plan, Secrets secrets, Progress progress) {
         this.jmh = jmh;
-        this.console = console;
-        this.plan = plan;
         this.secrets = secrets;
-        this.nanoClock = nanoClock;
+        this.progress = progress;
         for (Plan.Item item : plan.items()) {
             planned.put(item.key(), item);
         }
-        this.totalNominal = plan.nominalSeconds();
-        this.runStartNanos = nanoClock.getAsLong();
     }
 
     /** Failures seen so far, in order. */
@@ -111,7 +109,7 @@ final class RunMonitor implements OutputFormat {
 
     @Override
     public void startRun() {
-        runStartNanos = nanoClock.getAsLong();
+        progress.begin();
         jmh.startRun();
     }
 
@@ -125,8 +123,7 @@ final class RunMonitor implements OutputFormat {
         tail.clear();
         errorLines = null;
         seen.add(key(params));
-        console.println(progressLine(params));
-        console.flush();
+        progress.started(params);
         jmh.startBenchmark(params);
     }
 
@@ -141,7 +138,7 @@ final class RunMonitor implements OutputFormat {
             return;
         }
         finished.put(key(current), new RunResult(current, List.of(result)));
-        doneNominal += nominal(current);
+        progress.done(nominal(current));
         current = null;
     }
 
@@ -227,10 +224,9 @@ final class RunMonitor implements OutputFormat {
         }
         Failure f = new Failure(params.getBenchmark(), params.getMode().shortLabel(), paramsOf(params), reason, error);
         failures.add(f);
-        doneNominal += nominal(params);
+        progress.done(nominal(params));
         current = null;
-        console.println("[dbbench] FAILED " + label(params) + ": " + reason + " (recorded; the run goes on)");
-        console.flush();
+        progress.println("[dbbench] FAILED " + label(params) + ": " + reason + " (recorded; the run goes on)");
     }
 
     private void capture(String text) {
@@ -265,22 +261,8 @@ final class RunMonitor implements OutputFormat {
         }
     }
 
-    private String progressLine(BenchmarkParams params) {
-        double elapsed = (nanoClock.getAsLong() - runStartNanos) / 1e9;
-        double remaining = Math.max(0, totalNominal - doneNominal);
-        // Scale the plan's nominal time by how long the finished part really took (fork start-up,
-        // set-up and slow invocations all count); before anything finished, the nominal time is all we have.
-        double left = doneNominal > 0 ? remaining * elapsed / doneNominal : remaining;
-        return String.format(Locale.ROOT, "[dbbench] %d of %d: %s | elapsed %s | left ~%s", started, Math.max(plan.size(), started), label(params),
-                clock(elapsed), clock(left));
-    }
-
     static String label(BenchmarkParams params) {
-        String name = params.getBenchmark();
-        Map<String, String> p = paramsOf(params);
-        StringBuilder sb = new StringBuilder(name).append(" [").append(params.getMode().shortLabel());
-        p.forEach((k, v) -> sb.append(", ").append(k).append('=').append(v));
-        return sb.append(']').toString();
+        return Progress.label(params);
     }
 
     static Map<String, String> paramsOf(BenchmarkParams params) {
@@ -301,8 +283,7 @@ final class RunMonitor implements OutputFormat {
     }
 
     static String clock(double seconds) {
-        Duration d = Duration.ofSeconds(Math.round(seconds));
-        return String.format(Locale.ROOT, "%d:%02d:%02d", d.toHours(), d.toMinutesPart(), d.toSecondsPart());
+        return Progress.clock(seconds);
     }
 
     static String firstLine(Throwable t) {

@@ -62,6 +62,12 @@ class BadInputTest {
     }
 
     @Test
+    void parallelOutOfRangeIsRefused() throws IOException {
+        String line = refused("--profile", "smoke", "--parallel", "0", "selftest.PassingBenchmark").errLine();
+        assertTrue(line.contains("--parallel 0 is out of range: give 1 to " + RunCommand.MAX_PARALLEL), line);
+    }
+
+    @Test
     void jmhOptionGivenTwiceIsRefused() throws IOException {
         String line = refused("-f", "1", "-f", "2").errLine();
         assertTrue(line.contains("-f") && line.contains("should be specified only once"), line);

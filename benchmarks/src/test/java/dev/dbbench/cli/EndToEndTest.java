@@ -62,6 +62,12 @@ class EndToEndTest {
         assertTrue(run.out().contains("[dbbench] 1 of 5: "), run.out());
         assertTrue(run.out().contains("[dbbench] 5 of 5: "), run.out());
         assertTrue(run.out().contains("2 failures:"), run.out());
+        // Smoke runs two benchmarks at a time; each one's JMH text still comes out in one piece.
+        String passing = "dev.dbbench.cli.selftest.PassingBenchmark.step";
+        int from = run.out().indexOf("# Benchmark: " + passing);
+        int to = run.out().lastIndexOf("Result \"" + passing + "\"");
+        assertTrue(from >= 0 && to > from, run.out());
+        assertFalse(run.out().substring(from, to).replace("# Benchmark: " + passing, "").contains("# Benchmark: "), run.out());
 
         Path latest = results.resolve(RunFolder.LATEST);
         assertTrue(Files.isSymbolicLink(latest));
@@ -101,6 +107,7 @@ class EndToEndTest {
 
         JsonNode env = json.readTree(runDir.resolve(ResultsWriter.ENVIRONMENT_JSON).toFile());
         assertEquals("smoke", env.get("run").get("profile").asText());
+        assertEquals(2, env.get("run").get("parallel").asInt());
         assertEquals(2, env.get("run").get("failures").asInt());
         assertEquals("explicit", env.get("postgres").get("source").asText());
         assertTrue(env.get("postgres").get("server_version").asText().startsWith("18"), env.get("postgres").toPrettyString());
@@ -149,6 +156,21 @@ class EndToEndTest {
         JsonNode failures = json.readTree(results.resolve(RunFolder.LATEST).resolve(ResultsWriter.FAILURES_JSON).toFile());
         assertEquals(1, failures.size(), failures.toPrettyString());
         assertEquals("2", failures.get(0).get("params").get("n").asText());
+    }
+
+    @Test
+    void oneAtATimeRecordsFailuresAndGoesOn() throws Exception {
+        Path results = temp.resolve("results");
+        CliRun run = CliRun.of("--profile", "smoke", "--parallel", "1", "--results-dir", results.toString(),
+                "selftest.DyingForkBenchmark", "selftest.PassingBenchmark");
+        assertEquals(Main.SOME_FAILED, run.code(), run.out() + run.err());
+        assertTrue(run.out().contains("[dbbench] 3 of 3: "), run.out());
+        JsonNode jmh = json.readTree(results.resolve(RunFolder.LATEST).resolve(ResultsWriter.JMH_JSON).toFile());
+        assertEquals(1, jmh.size(), jmh.toPrettyString());
+        JsonNode failures = json.readTree(results.resolve(RunFolder.LATEST).resolve(ResultsWriter.FAILURES_JSON).toFile());
+        assertEquals(2, failures.size(), failures.toPrettyString());
+        JsonNode env = json.readTree(results.resolve(RunFolder.LATEST).resolve(ResultsWriter.ENVIRONMENT_JSON).toFile());
+        assertEquals(1, env.get("run").get("parallel").asInt());
     }
 
     /**
