@@ -115,12 +115,26 @@ class CompareCommandTest {
     @Test
     void differentJmhSettingsAreBadInput() throws Exception {
         String list = TestJars.benchmarkList();
-        String changed = list.lines().map(l -> l.contains("WorkBenchmark") ? l.replaceFirst("E I 1 3 T", "E I 1 2 T") : l)
+        // Two threads instead of one: a fork of each jar would measure different work.
+        String changed = list.lines().map(l -> l.contains("WorkBenchmark") ? l.replaceFirst("AverageTime E A", "AverageTime I 1 2 A") : l)
                 .reduce("", (a, b) -> a + b + "\n");
         Path base = TestJars.withWork(dir, "base.jar", 100);
         Path head = TestJars.jar(dir, "head.jar", Map.of(DbbenchJar.BENCHMARK_LIST, changed));
         assertBadInput(run("--base", base.toString(), "--head", head.toString(), "WorkBenchmark"),
                 "the jars run dev.dbbench.regress.ruler.WorkBenchmark.work [avgt] with different JMH settings");
+    }
+
+    @Test
+    void iterationAnnotationsMayDifferBecauseTheCheckSetsThem() throws Exception {
+        String list = TestJars.benchmarkList();
+        // Fewer warm-up iterations of 500 ms: the check's forks run with its own -wi -i -w -r -f anyway.
+        String changed = list.lines().map(l -> l.contains("WorkBenchmark") ? l.replaceFirst("E I 1 3 T 3 1 s", "E I 1 2 T 6 500 ms") : l)
+                .reduce("", (a, b) -> a + b + "\n");
+        assertTrue(changed.contains("I 1 2 T 6 500 ms"), "the test must really change the annotation: " + changed);
+        Path base = TestJars.withWork(dir, "base.jar", 100);
+        Path head = TestJars.jar(dir, "head.jar", Map.of(DbbenchJar.BENCHMARK_LIST, changed));
+        assertEquals(java.util.Set.of("dev.dbbench.regress.ruler.WorkBenchmark.work"),
+                DbbenchJar.open(base, "--base").sameSelection(DbbenchJar.open(head, "--head"), List.of("WorkBenchmark")));
     }
 
     @Test

@@ -93,7 +93,11 @@ public class PgInsertBenchmark {
         }
     }
 
+    // No warm-up shot for this variant alone: every shot is thousands of commits, each waiting for a
+    // WAL flush: JIT warm-up is lost in that, and a warm-up shot would cost as long as a measured one
+    // (minutes at 100,000 rows on a durable server).
     @Benchmark
+    @Warmup(iterations = 0)
     public int perRowCommit() throws SQLException {
         return ProductBulkInsert.perRowCommit(connection, products);
     }
