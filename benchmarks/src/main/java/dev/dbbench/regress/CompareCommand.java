@@ -195,12 +195,17 @@ public final class CompareCommand implements Callable<Integer> {
         int code = switch (report.verdict()) {
             case REGRESSION -> REGRESSION;
             case UNSTABLE -> unstableIsWarning ? NO_REGRESSION : UNSTABLE;
-            case IMPROVEMENT, NO_CHANGE -> NO_REGRESSION;
+            case INCONCLUSIVE, IMPROVEMENT, NO_CHANGE -> NO_REGRESSION;
         };
         report = report.withExitCode(code);
         publish(Markdown.render(report), report, out);
         if (report.verdict() == Verdict.UNSTABLE && unstableIsWarning) {
             err.println("[compare] warning: the verdict is UNSTABLE (a ruler moved); exiting 0 because of --unstable-is-warning");
+        }
+        long inconclusive = report.benchmarks().stream().filter(c -> c.verdict() == Verdict.INCONCLUSIVE).count();
+        if (inconclusive > 0) {
+            err.println("[compare] warning: " + inconclusive + " benchmark(s) INCONCLUSIVE: too noisy to tell a "
+                    + Markdown.percent(1 + threshold).replace("+", "") + " change from none; more --pairs, longer -r or a quieter machine would tell");
         }
         if (workDir == null) {
             deleteTree(dir);

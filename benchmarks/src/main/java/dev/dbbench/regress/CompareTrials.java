@@ -132,6 +132,7 @@ public final class CompareTrials implements Callable<Integer> {
         long abUnstable = ab.stream().filter(t -> t.overall() == Verdict.UNSTABLE).count();
         long falseAlarms = aa.stream().filter(t -> t.overall() == Verdict.REGRESSION).count();
         long aaUnstable = aa.stream().filter(t -> t.overall() == Verdict.UNSTABLE).count();
+        long inconclusive = results.stream().filter(t -> t.overall() == Verdict.INCONCLUSIVE).count();
         long otherFlags = results.stream().mapToLong(Trial::otherRegressions).sum();
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "## compare trials: %d%% more work in head%n%n", slowerWork - 100));
@@ -141,6 +142,8 @@ public final class CompareTrials implements Callable<Integer> {
         md.append(String.format(Locale.ROOT, "- slowdown detected (REGRESSION): **%d of %d** A/B trials (UNSTABLE: %d)%n", detected, ab.size(), abUnstable));
         md.append(String.format(Locale.ROOT, "- false alarms (REGRESSION): **%d of %d** A/A trials (UNSTABLE: %d)%n", falseAlarms, aa.size(), aaUnstable));
         md.append(String.format(Locale.ROOT, "- other selected benchmarks flagged REGRESSION: %d%n", otherFlags));
+        md.append(String.format(Locale.ROOT, "- checks whose verdict was INCONCLUSIVE (a benchmark too noisy to tell 5%% from none; exit 0): %d of %d%n",
+                inconclusive, results.size()));
         md.append(String.format(Locale.ROOT, "- one check took %.1f to %.1f min (median %.1f); all trials %.0f min%n%n",
                 results.stream().mapToDouble(Trial::seconds).min().orElse(0) / 60,
                 results.stream().mapToDouble(Trial::seconds).max().orElse(0) / 60,

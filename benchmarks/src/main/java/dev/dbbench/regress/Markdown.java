@@ -88,6 +88,7 @@ final class Markdown {
         return switch (v) {
             case REGRESSION -> "🔴";
             case UNSTABLE -> "🟡";
+            case INCONCLUSIVE -> "⚪";
             case IMPROVEMENT -> "🟢";
             case NO_CHANGE -> "✅";
         };

@@ -136,8 +136,9 @@ public final class RegressionCheck {
         Flag f1 = first.decision().flag();
         Decision d = first.decision();
         if (f1 == Flag.NONE && d.lower() < 1 / (1 + threshold) && d.upper() > 1 + threshold) {
-            // Bounds that hold both a slowdown and a speed-up beyond the threshold cannot vouch for "no change".
-            return new Case(key, unit, higher, first, null, Verdict.UNSTABLE, String.format(Locale.ROOT,
+            // Bounds that hold both a slowdown and a speed-up beyond the threshold cannot vouch for "no change";
+            // nor do they show a change, so this is no alarm.
+            return new Case(key, unit, higher, first, null, Verdict.INCONCLUSIVE, String.format(Locale.ROOT,
                     "bounds [%s, %s] too wide to tell a %.0f%% change from none: the forks were too noisy",
                     Markdown.percent(d.lower()), Markdown.percent(d.upper()), threshold * 100));
         }
@@ -160,7 +161,8 @@ public final class RegressionCheck {
 
     /**
      * The check's verdict: REGRESSION when any case is one; otherwise UNSTABLE when a case is, or when
-     * any ruler moved, because a busy machine can hide a slowdown as easily as fake one.
+     * any ruler moved, because a busy machine can hide a slowdown as easily as fake one; otherwise
+     * INCONCLUSIVE when a case could not be told from noise, so a "no change" is never claimed for it.
      */
     static Verdict overall(List<Case> cases, boolean anyRulerMoved) {
         if (cases.stream().anyMatch(c -> c.verdict() == Verdict.REGRESSION)) {
@@ -168,6 +170,9 @@ public final class RegressionCheck {
         }
         if (anyRulerMoved || cases.stream().anyMatch(c -> c.verdict() == Verdict.UNSTABLE)) {
             return Verdict.UNSTABLE;
+        }
+        if (cases.stream().anyMatch(c -> c.verdict() == Verdict.INCONCLUSIVE)) {
+            return Verdict.INCONCLUSIVE;
         }
         if (cases.stream().anyMatch(c -> c.verdict() == Verdict.IMPROVEMENT)) {
             return Verdict.IMPROVEMENT;

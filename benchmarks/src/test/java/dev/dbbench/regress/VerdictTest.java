@@ -37,6 +37,14 @@ class VerdictTest {
     }
 
     @Test
+    void aBenchmarkTooNoisyToBoundMakesTheCheckInconclusiveButNoAlarm() {
+        assertEquals(Verdict.INCONCLUSIVE, RegressionCheck.overall(List.of(c(Verdict.NO_CHANGE), c(Verdict.INCONCLUSIVE)), false));
+        assertEquals(Verdict.INCONCLUSIVE, RegressionCheck.overall(List.of(c(Verdict.IMPROVEMENT), c(Verdict.INCONCLUSIVE)), false));
+        assertEquals(Verdict.UNSTABLE, RegressionCheck.overall(List.of(c(Verdict.INCONCLUSIVE)), true));
+        assertEquals(Verdict.REGRESSION, RegressionCheck.overall(List.of(c(Verdict.INCONCLUSIVE), c(Verdict.REGRESSION)), false));
+    }
+
+    @Test
     void reportsNeverHoldAPasswordGivenAsAJvmFlag() {
         ForkSettings forks = new ForkSettings(Path.of("java"), List.of("-Xmx1g", "-Ddbbench.pg.password=s3cret"), 1, 1, "1s", "1s");
         assertEquals(List.of("-Xmx1g", "-Ddbbench.pg.password=****"), forks.forDisplay().jvmArgs());
