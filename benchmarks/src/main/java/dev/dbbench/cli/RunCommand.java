@@ -223,7 +223,6 @@ public final class RunCommand implements Callable<Integer> {
         Progress progress = new Progress(out, plan, System::nanoTime);
         Collection<RunResult> results;
         List<Failure> failures;
-        RunnerException stopped;
         if (lanes > 1) {
             ParallelRun.Outcome outcome = new ParallelRun(lanes, options, plan, jmhOut.stream(), verbosity, secrets, progress).run();
             if (outcome.stopped() != null) {
@@ -231,12 +230,11 @@ public final class RunCommand implements Callable<Integer> {
             }
             results = outcome.results();
             failures = outcome.failures();
-            stopped = outcome.stopped();
             writeResultFile(options, results);
         } else {
             OutputFormat text = OutputFormatFactory.createFormatInstance(new RedactingPrintStream(jmhOut.stream(), secrets), verbosity);
             RunMonitor monitor = new RunMonitor(text, plan, secrets, progress);
-            stopped = null;
+            RunnerException stopped = null;
             try {
                 results = new Runner(options, monitor).run();
             } catch (RunnerException e) {
