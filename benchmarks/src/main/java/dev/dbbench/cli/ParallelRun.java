@@ -16,9 +16,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -67,8 +71,8 @@ final class ParallelRun {
     Outcome run() throws IOException {
         try (JmhLock lock = JmhLock.acquire()) {
             List<String> benchmarks = plan.items().stream().map(Plan.Item::benchmark).distinct().toList();
-            ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(benchmarks);
-            Map<String, Part> done = new java.util.concurrent.ConcurrentHashMap<>();
+            ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(longestFirst(benchmarks));
+            Map<String, Part> done = new ConcurrentHashMap<>();
             AtomicReference<RunnerException> stopped = new AtomicReference<>();
             AtomicReference<RuntimeException> broken = new AtomicReference<>();
             List<Thread> threads = new ArrayList<>();
@@ -113,6 +117,19 @@ final class ParallelRun {
             }
             return new Outcome(List.copyOf(results), List.copyOf(failures), progress.started(), stopped.get());
         }
+    }
+
+    /**
+     * Single-shot benchmarks first: each shot is a whole task (a 1,000,000-row walk, 100,000 commits)
+     * that may take a minute, while the timed ones end with their iterations. Started early, the long
+     * ones run beside many short ones; started last, one lane would finish them alone.
+     */
+    private List<String> longestFirst(List<String> benchmarks) {
+        Set<String> singleShot = plan.items().stream().filter(i -> i.mode() == Mode.SingleShotTime)
+                .map(Plan.Item::benchmark).collect(Collectors.toSet());
+        List<String> ordered = new ArrayList<>(benchmarks.stream().filter(singleShot::contains).toList());
+        benchmarks.stream().filter(b -> !singleShot.contains(b)).forEach(ordered::add);
+        return ordered;
     }
 
     private Part runOne(String benchmark, AtomicReference<RunnerException> stopped) {
