@@ -2,8 +2,10 @@ package dev.dbbench.core.provision;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -55,27 +57,56 @@ public final class SqliteDirectory implements AutoCloseable {
         return path.resolve(name);
     }
 
+    /**
+     * Removes the directory and its files. SQLite deletes a WAL database's {@code -wal} and
+     * {@code -shm} files when its last connection closes, and a benchmark's threads may close theirs
+     * while this runs (JMH tears a group's shared state down without waiting for every thread's own),
+     * so a file that vanishes during the walk is not an error, and a file that appears is removed on
+     * a second pass.
+     */
     @Override
     public void close() {
-        if (!Files.exists(path)) {
-            return;
+        IOException last = null;
+        for (int attempt = 0; attempt < 3 && Files.exists(path); attempt++) {
+            try {
+                removeTree();
+                return;
+            } catch (DirectoryNotEmptyException e) {
+                last = e;
+            } catch (IOException e) {
+                throw new UncheckedIOException("[sqlite] cannot remove " + path + " (" + e + ")", e);
+            }
         }
-        try {
-            Files.walkFileTree(path, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
+        if (last != null && Files.exists(path)) {
+            throw new UncheckedIOException("[sqlite] cannot remove " + path + ": files keep appearing in it (" + last
+                    + "); is another process using it?", last);
+        }
+    }
 
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                    Files.delete(dir);
+    private void removeTree() throws IOException {
+        Files.walkFileTree(path, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
+                if (exc instanceof NoSuchFileException) {
                     return FileVisitResult.CONTINUE;
                 }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("[sqlite] cannot remove " + path, e);
-        }
+                throw exc;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                if (exc != null) {
+                    throw exc;
+                }
+                Files.deleteIfExists(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 }
