@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.profile.ProfilerException;
 import org.openjdk.jmh.profile.ProfilerFactory;
 import org.openjdk.jmh.results.RunResult;
@@ -123,6 +124,14 @@ public final class RunCommand implements Callable<Integer> {
         "Above 1 the forks disturb each other's timings: for checking that benchmarks run, not for figures."})
     Integer parallel;
 
+    /** The system property that turns the default gc profiler off; the regression check's forks set it (older jars ignore it). */
+    public static final String GC_PROFILER_PROPERTY = "dbbench.gcProfiler";
+
+    @Option(names = "--gc-profiler", negatable = true, defaultValue = "${sys:" + GC_PROFILER_PROPERTY + ":-true}", fallbackValue = "true",
+            description = {"JMH's gc profiler on every benchmark (default: on, unless -D" + GC_PROFILER_PROPERTY + "=false): allocation per",
+                "operation (gc.alloc.rate.norm), GC count and time, kept in the results. --no-gc-profiler turns it off."})
+    boolean gcProfiler;
+
     @Option(names = "--verbose", description = "print stack traces with errors")
     boolean verbose;
 
@@ -187,6 +196,12 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** Whether the person already asked for JMH's gc profiler with -prof, by its short or its class name. */
+    private static boolean asksForGcProfiler(Options options) {
+        return options.getProfilers().stream()
+                .anyMatch(p -> p.getKlass().equals("gc") || p.getKlass().equals(GCProfiler.class.getName()));
+    }
+
     /** JMH checks profilers only when the run starts, after PostgreSQL was provisioned: check them first. */
     private static void checkProfilers(Options given) {
         for (ProfilerConfig p : given.getProfilers()) {
@@ -205,6 +220,11 @@ public final class RunCommand implements Callable<Integer> {
         if (handOver) {
             builder.addProfiler(ForkSystemProperties.class);
         }
+        boolean gc = gcProfiler && !asksForGcProfiler(base);
+        if (gc) {
+            // Allocation per operation is half of some answers (streaming vs loading all, pools): measured in every run.
+            builder.addProfiler(GCProfiler.class);
+        }
         Options options = builder.build();
 
         ObjectMapper json = new ObjectMapper();
@@ -213,6 +233,7 @@ public final class RunCommand implements Callable<Integer> {
         Instant started = Instant.now();
         describeRun(runInfo, base, plan, started, secrets);
         runInfo.put("parallel", lanes);
+        runInfo.put("gc_profiler", gc || asksForGcProfiler(base));
         environment.setAll(Environment.collect(json, sqliteSetting.map(s -> Path.of(s.value())).orElse(null),
                 sqliteSetting.map(Setting::name).orElse(SqliteDirectory.DIR_ENV), server));
 

@@ -14,8 +14,11 @@ import java.util.stream.Collectors;
 public record Report(RunFolder run, List<QuestionReport> questions, List<ClaimCheck> claims,
                      Map<String, byte[]> charts) {
 
-    // Sample mode reports eight percentiles as secondary metrics; the median and the tail are enough here.
-    private static final Set<String> HIDDEN_PERCENTILES = Set.of("p0.00", "p0.90", "p0.95", "p0.999", "p0.9999", "p1.00");
+    // Sample mode reports eight percentiles as secondary metrics; the median and the tail are enough here. Of the gc
+    // profiler's, allocation per operation and GC time answer questions; the rate and the count only restate them.
+    // results.csv keeps them all.
+    private static final Set<String> HIDDEN = Set.of("p0.00", "p0.90", "p0.95", "p0.999", "p0.9999", "p1.00",
+            "gc.alloc.rate", "gc.count");
 
     public Report {
         questions = List.copyOf(questions);
@@ -36,10 +39,10 @@ public record Report(RunFolder run, List<QuestionReport> questions, List<ClaimCh
         return new Report(run, questions, claims, charts);
     }
 
-    /** The secondary metrics worth a column: auxiliary counters, profilers, median and p99 of sample mode. */
+    /** The secondary metrics worth a column: auxiliary counters, allocation per operation and GC time, median and p99 of sample mode. */
     static String secondary(Row row) {
         return row.secondary().entrySet().stream()
-                .filter(e -> !HIDDEN_PERCENTILES.contains(e.getKey()))
+                .filter(e -> !HIDDEN.contains(e.getKey()))
                 .map(e -> e.getKey() + ": " + Format.score(e.getValue()) + " " + e.getValue().unit())
                 .collect(Collectors.joining("; "));
     }

@@ -146,6 +146,26 @@ class EndToEndTest {
         assertEquals("[ ]", Files.readString(results.resolve(RunFolder.LATEST).resolve(ResultsWriter.FAILURES_JSON)).trim());
     }
 
+    /** Allocation per operation is in every run's results unless turned off; -prof gc given as well is not added twice. */
+    @Test
+    void gcProfilerIsOnByDefaultAndCanBeTurnedOff() throws Exception {
+        for (List<String> extra : List.of(List.<String>of(), List.of("-prof", "gc"), List.of("--no-gc-profiler"))) {
+            Path results = temp.resolve("results" + extra.size() + extra.hashCode());
+            List<String> args = new ArrayList<>(List.of("--profile", "smoke", "--results-dir", results.toString(), "-p", "n=1"));
+            args.addAll(extra);
+            args.add("selftest.PassingBenchmark");
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertEquals(Main.OK, run.code(), extra + run.out() + run.err());
+            boolean expected = !extra.contains("--no-gc-profiler");
+            JsonNode jmh = json.readTree(results.resolve(RunFolder.LATEST).resolve(ResultsWriter.JMH_JSON).toFile());
+            assertEquals(expected, jmh.get(0).get("secondaryMetrics").has("gc.alloc.rate.norm"), extra + jmh.toPrettyString());
+            String header = Files.readAllLines(results.resolve(RunFolder.LATEST).resolve(ResultsWriter.RESULTS_CSV)).get(0);
+            assertEquals(expected, header.contains("gc.alloc.rate.norm [B/op]"), header);
+            JsonNode env = json.readTree(results.resolve(RunFolder.LATEST).resolve(ResultsWriter.ENVIRONMENT_JSON).toFile());
+            assertEquals(expected, env.get("run").get("gc_profiler").asBoolean(), env.get("run").toPrettyString());
+        }
+    }
+
     @Test
     void failOnErrorStopsTheRunButKeepsWhatWasMeasured() throws Exception {
         Path results = temp.resolve("results");

@@ -51,6 +51,17 @@ class CompareCommandTest {
         return file;
     }
 
+    /** Both jars' forks get the same command but for the jar, with the launcher's default gc profiler turned off. */
+    @Test
+    void forkCommandsDifferOnlyInTheJar() {
+        ForkSettings settings = new ForkSettings(Path.of("/jdk/bin/java"), List.of("-Xmx1g"), 3, 5, "1s", "500ms");
+        List<String> a = settings.command(Path.of("/a/benchmarks.jar"), List.of("x.Y.z"), Path.of("/out/jmh.json"));
+        List<String> b = settings.command(Path.of("/b/benchmarks.jar"), List.of("x.Y.z"), Path.of("/out/jmh.json"));
+        assertEquals(List.of("/jdk/bin/java", "-Xmx1g", "-Ddbbench.gcProfiler=false", "-jar", "/a/benchmarks.jar", "^x\\.Y\\.z$",
+                "-f", "1", "-wi", "3", "-i", "5", "-w", "1s", "-r", "500ms", "-rf", "json", "-rff", "/out/jmh.json"), a);
+        assertEquals(a.stream().map(s -> s.replace("/a/", "/b/")).toList(), b);
+    }
+
     @Test
     void neitherModeIsBadInput() {
         assertBadInput(run(), "give either --base JAR --head JAR (interleaved check) or --baseline JSON --current JSON");
