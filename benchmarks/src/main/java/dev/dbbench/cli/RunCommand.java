@@ -127,7 +127,7 @@ public final class RunCommand implements Callable<Integer> {
     /** The system property that turns the default gc profiler off; the regression check's forks set it (older jars ignore it). */
     public static final String GC_PROFILER_PROPERTY = "dbbench.gcProfiler";
 
-    @Option(names = "--gc-profiler", negatable = true, defaultValue = "${sys:" + GC_PROFILER_PROPERTY + ":-true}", fallbackValue = "true",
+    @Option(names = "--gc-profiler", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = {"JMH's gc profiler on every benchmark (default: on, unless -D" + GC_PROFILER_PROPERTY + "=false): allocation per",
                 "operation (gc.alloc.rate.norm), GC count and time, kept in the results. --no-gc-profiler turns it off."})
     boolean gcProfiler;
@@ -179,6 +179,8 @@ public final class RunCommand implements Callable<Integer> {
         Secrets secrets = Secrets.of(pgSettings.password().map(Setting::value).orElse(null));
 
         checkProfilers(given);
+        // The forks of the regression check turn the gc profiler off with the property; checked here, before anything starts.
+        gcProfiler = gcProfiler && gcProfilerProperty();
 
         boolean needsPostgres = DatabaseNeeds.anyNeedsPostgres(plan.classes());
         try (JmhOutput jmhOut = JmhOutput.open(base, out);
@@ -194,6 +196,19 @@ public final class RunCommand implements Callable<Integer> {
                 setSystemProperties(previous);
             }
         }
+    }
+
+    /** -Ddbbench.gcProfiler: true when unset. */
+    private static boolean gcProfilerProperty() {
+        String set = System.getProperty(GC_PROFILER_PROPERTY);
+        if (set == null || set.isBlank() || set.strip().equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (set.strip().equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new SetupException("-D" + GC_PROFILER_PROPERTY + " must be true or false, was \"" + set
+                + "\". Give -D" + GC_PROFILER_PROPERTY + "=false, or --no-gc-profiler, to run without JMH's gc profiler");
     }
 
     /** Whether the person already asked for JMH's gc profiler with -prof, by its short or its class name. */

@@ -44,6 +44,18 @@ class BadInputTest {
     }
 
     @Test
+    void gcProfilerPropertyMustBeABoolean() throws IOException {
+        System.setProperty(RunCommand.GC_PROFILER_PROPERTY, "maybe");
+        try {
+            String line = refused("--profile", "smoke", "selftest.PassingBenchmark").errLine();
+            assertTrue(line.contains("-Ddbbench.gcProfiler must be true or false, was \"maybe\""), line);
+            assertTrue(line.contains("--no-gc-profiler"), line);
+        } finally {
+            System.clearProperty(RunCommand.GC_PROFILER_PROPERTY);
+        }
+    }
+
+    @Test
     void misspeltOptionGetsASuggestion() throws IOException {
         String line = refused("--profle", "smoke").errLine();
         assertTrue(line.contains("'--profle'") && line.contains("Did you mean --profile"), line);
