@@ -17,8 +17,8 @@ final class ComparisonPages {
     static String explanation(Comparison c) {
         return "Run B (" + c.b().name() + ") against run A (" + c.a().name() + "). \"B vs A\" is how many times "
                 + "faster B is than A for the same variant under the same conditions (above 1: B is faster); its 95% "
-                + "interval comes from a bootstrap over both runs' raw data (" + SpeedUp.REPLICATES
-                + " replicates, fixed seed). \"faster\"/\"slower\" means the whole interval is above/below 1. "
+                + "interval treats the fork as the unit (a Welch t interval on the two runs' log fork means; none when "
+                + "either run has a single fork). \"faster\"/\"slower\" means the whole interval is above/below 1. "
                 + "Runs on different or busy machines differ for reasons other than the code.";
     }
 
@@ -197,6 +197,8 @@ final class ComparisonPages {
 
     static String changeText(Comparison.Change change) {
         return change.name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                .replace("only in a", "only in A").replace("only in b", "only in B");
+                .replace("only in a", "only in A").replace("only in b", "only in B")
+                // The interval needs two forks a side; iterations alone no longer give one (see SpeedUp).
+                .replace("too few iterations", "too few forks for an interval");
     }
 }

@@ -5,10 +5,24 @@ final class Methods {
     private Methods() {}
 
     static final String TEXT = "Each question is one benchmark class; its variants are ranked fastest first within each "
-            + "group of other parameters. Score errors are JMH's 99.9% intervals. A speed-up is how many times faster "
-            + "a variant is than the question's baseline (the guide's naive way; the slowest variant when none is "
-            + "declared); its 95% interval comes from a bootstrap over the raw data (" + SpeedUp.REPLICATES
-            + " replicates resampling forks, then iterations within forks; fixed seed). With only a few "
-            + "iterations (under about 5) such an interval is too narrow: treat it, and any verdict resting on it, "
-            + "as rough. Figures from a shared or busy machine are rough.";
+            + "group of other parameters (variants that failed or ran out of memory are listed under the table, not "
+            + "ranked). Score errors are JMH's 99.9% intervals. A speed-up is how many times faster a variant is than "
+            + "the question's baseline (the guide's naive way; the slowest variant when none is declared). "
+            + "The fork is the unit of evidence: a fork's JIT and memory layout stay fixed for all its iterations, "
+            + "so a second run moves whole forks, not single iterations. The 95% interval of a speed-up is therefore "
+            + "a Welch t interval on the log of each fork's mean, exponentiated: ratios and fork effects multiply, "
+            + "the t quantile widens the interval honestly when there are only 2-3 forks (a bootstrap over so few "
+            + "forks is too narrow), and Welch does not assume both sides vary alike. A simulation with fork-level "
+            + "random effects and heavy-tailed iteration noise checks that it covers the true ratio in at least 93% "
+            + "of runs (SpeedUpCoverageTest). With one fork on either side there is no interval (n/a). "
+            + "A claim gets a verdict only from at least " + Replication.MINIMUM_FORKS + " forks of at least "
+            + Replication.MINIMUM_ITERATIONS + " measured iterations on both sides (two forks are the fewest that show "
+            + "fork-to-fork spread; three iterations make a fork's mean more than one shot and let a trend show); "
+            + "below that it reads \"insufficient data\", and a smoke run gives no verdicts at all. "
+            + "A variant is flagged \"still trending\" when its measured iterations drift: in any fork, the median "
+            + "of the second half of its iterations differs from the first half's by more than "
+            + Trend.PERCENT + "% (forks of at least " + Trend.MINIMUM_ITERATIONS + " iterations). "
+            + "Auxiliary counters are shown per iteration: peaks as the largest value of any one iteration, counts as "
+            + "the mean per iteration (JMH itself adds them up over iterations). Figures from a shared or busy "
+            + "machine are rough.";
 }

@@ -1,0 +1,73 @@
+package dev.dbbench.report;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.random.Well19937c;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Does the speed-up's 95% interval cover the true ratio as often as it says? Simulated runs draw, per
+ * fork, a random effect that all its iterations share (log-normal: JIT and layout luck), and per
+ * iteration heavy-tailed noise (Student t with 3 degrees of freedom on the log scale) plus occasional
+ * one-sided stalls (a GC pause or a checkpoint: 5% of iterations take 1.5x to 3x as long). Both sides
+ * get the same kind of noise around their own scale, so the true speed-up is exactly the ratio of the
+ * scales. A fixed seed makes the test deterministic; it asserts on counts, never on time.
+ */
+class SpeedUpCoverageTest {
+    private static final int RUNS = 2_000;
+    private static final double TRUE_RATIO = 8.0;
+
+    @ParameterizedTest(name = "{0} forks x {1} iterations, fork spread {2} / {3}")
+    @CsvSource({
+            // The suite's minimum for a verdict, the full profile's shape, and unequal fork spreads.
+            "2, 3, 0.20, 0.20",
+            "3, 5, 0.20, 0.20",
+            "3, 5, 0.05, 0.30",
+            "5, 10, 0.15, 0.15",
+    })
+    void ninetyFivePercentIntervalCoversTheTrueRatioInAtLeast93PercentOfRuns(int forks, int iterations,
+                                                                             double baselineSpread,
+                                                                             double variantSpread) {
+        RandomGenerator random = new Well19937c(20_261_203L + forks * 100L + iterations);
+        TDistribution heavyTail = new TDistribution(random, 3);
+        int covered = 0;
+        for (int run = 0; run < RUNS; run++) {
+            Metric baseline = simulated(100.0, forks, iterations, baselineSpread, random, heavyTail);
+            Metric variant = simulated(100.0 / TRUE_RATIO, forks, iterations, variantSpread, random, heavyTail);
+            SpeedUp s = SpeedUp.of(baseline, variant, false);
+            if (s.low() <= TRUE_RATIO && TRUE_RATIO <= s.high()) {
+                covered++;
+            }
+        }
+        double coverage = (double) covered / RUNS;
+        assertTrue(coverage >= 0.93, String.format(Locale.ROOT, "coverage %.3f < 0.93", coverage));
+    }
+
+    /** Average-time iterations around {@code scale}: a shared fork effect times per-iteration noise. */
+    private static Metric simulated(double scale, int forks, int iterations, double forkSpread,
+                                    RandomGenerator random, TDistribution heavyTail) {
+        List<List<Sample>> raw = new ArrayList<>();
+        double sum = 0;
+        for (int f = 0; f < forks; f++) {
+            double forkEffect = Math.exp(forkSpread * random.nextGaussian());
+            List<Sample> fork = new ArrayList<>();
+            for (int i = 0; i < iterations; i++) {
+                double noise = Math.exp(0.05 * heavyTail.sample());
+                if (random.nextDouble() < 0.05) {
+                    noise *= 1.5 + 1.5 * random.nextDouble();
+                }
+                double value = scale * forkEffect * noise;
+                fork.add(Sample.of(value));
+                sum += value;
+            }
+            raw.add(fork);
+        }
+        return new Metric(sum / (forks * iterations), Double.NaN, "ms/op", raw);
+    }
+}
