@@ -3,6 +3,7 @@ package dev.dbbench.report;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,19 +14,33 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li><b>holds</b> when the whole 95% interval of the speed-up is at or above F (and above 1),</li>
  *   <li><b>does not hold</b> when the whole interval is below F,</li>
- *   <li><b>inconclusive</b> when the interval contains F, or there are too few iterations for one.</li>
+ *   <li><b>inconclusive</b> when the interval contains F,</li>
+ *   <li><b>insufficient data</b> when either side has fewer forks or iterations than {@link Replication}
+ *       requires: a single fork gives a figure, not a verdict.</li>
  * </ul>
+ * A smoke run gives no verdict at all: its settings check that everything runs, they do not measure.
  * Over the groups: holds (all hold), does not hold (none holds and at least one fails), holds only
  * when (some hold: the condition separating them is named), inconclusive, or not measured in this run.
  */
 public record ClaimCheck(Question question, Claim claim, List<Measured> measured, Verdict verdict, String verdictText) {
 
-    public enum Outcome { HOLDS, DOES_NOT_HOLD, INCONCLUSIVE }
+    public enum Outcome { HOLDS, DOES_NOT_HOLD, INCONCLUSIVE, INSUFFICIENT_DATA }
 
-    public enum Verdict { HOLDS, HOLDS_ONLY_WHEN, DOES_NOT_HOLD, INCONCLUSIVE, NOT_MEASURED }
+    public enum Verdict { HOLDS, HOLDS_ONLY_WHEN, DOES_NOT_HOLD, INCONCLUSIVE, NOT_MEASURED, INSUFFICIENT_DATA, NO_VERDICT }
 
-    /** The claim in one group. */
-    public record Measured(Group group, SpeedUp speedUp, Outcome outcome) {}
+    /** The profile whose runs never give verdicts. */
+    static final String SMOKE_PROFILE = "smoke";
+
+    /**
+     * The claim in one group.
+     *
+     * @param replication the data the weaker side rests on; null where unknown
+     */
+    public record Measured(Group group, SpeedUp speedUp, Outcome outcome, Replication replication) {
+        public Measured(Group group, SpeedUp speedUp, Outcome outcome) {
+            this(group, speedUp, outcome, null);
+        }
+    }
 
     public ClaimCheck {
         measured = List.copyOf(measured);
@@ -33,12 +48,21 @@ public record ClaimCheck(Question question, Claim claim, List<Measured> measured
 
     /** Every claim of every declared question, whether or not its class ran. */
     static List<ClaimCheck> all(List<Question> declared, List<QuestionReport> reports) {
+        return all(declared, reports, Optional.empty());
+    }
+
+    /** As {@link #all(List, List)}, for a run of {@code profile} (a smoke run gives no verdicts). */
+    static List<ClaimCheck> all(List<Question> declared, List<QuestionReport> reports, Optional<String> profile) {
+        boolean smoke = profile.filter(SMOKE_PROFILE::equals).isPresent();
         List<ClaimCheck> checks = new ArrayList<>();
         for (Question q : declared) {
             Optional<QuestionReport> report = reports.stream()
                     .filter(r -> r.question().className().equals(q.className())).findFirst();
             for (Claim c : q.claims()) {
-                checks.add(check(q, c, report));
+                ClaimCheck check = check(q, c, report);
+                checks.add(smoke && check.verdict() != Verdict.NOT_MEASURED ? new ClaimCheck(q, c, check.measured(),
+                        Verdict.NO_VERDICT, "no verdict: a smoke run checks that everything runs, it does not measure")
+                        : check);
             }
         }
         return checks;
@@ -61,7 +85,9 @@ public record ClaimCheck(Question question, Claim claim, List<Measured> measured
                 boolean higherIsBetter = claim.metric().isEmpty() ? g.higherIsBetter()
                         : ScoreUnit.higherIsBetter(base.get().unit(), baseline.get().result().mode());
                 SpeedUp s = SpeedUp.of(base.get(), other.get(), higherIsBetter);
-                measured.add(new Measured(g, s, outcome(s, claim.factor())));
+                Replication data = Replication.of(base.get()).weakest(Replication.of(other.get()));
+                measured.add(new Measured(g, s, data.enoughForAVerdict() ? outcome(s, claim.factor())
+                        : Outcome.INSUFFICIENT_DATA, data));
             }
         }
         if (measured.isEmpty()) {
@@ -73,6 +99,26 @@ public record ClaimCheck(Question question, Claim claim, List<Measured> measured
                             + (claim.where().isEmpty() ? "" : " where " + Group.label(claim.where())) + ")";
             return new ClaimCheck(question, claim, measured, Verdict.NOT_MEASURED, "not measured in this run" + why);
         }
+        List<Measured> sufficient = measured.stream().filter(m -> m.outcome() != Outcome.INSUFFICIENT_DATA).toList();
+        if (sufficient.isEmpty()) {
+            return new ClaimCheck(question, claim, measured, Verdict.INSUFFICIENT_DATA,
+                    "insufficient data (" + weakest(measured) + ")");
+        }
+        String caveat = sufficient.size() == measured.size() ? "" : "; insufficient data when "
+                + condition(measured.stream().filter(m -> !sufficient.contains(m)).toList(), measured);
+        ClaimCheck judged = verdict(question, claim, sufficient);
+        return caveat.isEmpty() ? judged : new ClaimCheck(question, claim, measured, judged.verdict(),
+                judged.verdictText() + caveat);
+    }
+
+    /** "1 fork × 3 iterations": the least data any of the groups rests on. */
+    private static String weakest(List<Measured> measured) {
+        return measured.stream().map(Measured::replication).filter(Objects::nonNull)
+                .reduce(Replication::weakest).map(Replication::toString).orElse("too few forks");
+    }
+
+    /** The verdict over groups that all have enough data. */
+    private static ClaimCheck verdict(Question question, Claim claim, List<Measured> measured) {
         List<Measured> holding = measured.stream().filter(m -> m.outcome() == Outcome.HOLDS).toList();
         List<Measured> failing = measured.stream().filter(m -> m.outcome() == Outcome.DOES_NOT_HOLD).toList();
         List<Measured> unclear = measured.stream().filter(m -> m.outcome() == Outcome.INCONCLUSIVE).toList();
@@ -90,7 +136,7 @@ public record ClaimCheck(Question question, Claim claim, List<Measured> measured
         }
         return new ClaimCheck(question, claim, measured, Verdict.INCONCLUSIVE,
                 measured.stream().anyMatch(m -> !m.speedUp().hasInterval())
-                        ? "inconclusive (too few iterations for a confidence interval)"
+                        ? "inconclusive (no confidence interval)"
                         : "inconclusive (the 95% interval contains " + factor(claim.factor()) + ")");
     }
 

@@ -62,8 +62,8 @@ public record Comparison(RunFolder a, RunFolder b, List<QuestionPair> questions,
         }
 
         List<Question> declared = catalog.declared(classes);
-        List<ClaimCheck> claimsA = ClaimCheck.all(declared, reportsA);
-        List<ClaimCheck> claimsB = ClaimCheck.all(declared, reportsB);
+        List<ClaimCheck> claimsA = ClaimCheck.all(declared, reportsA, Report.profile(a));
+        List<ClaimCheck> claimsB = ClaimCheck.all(declared, reportsB, Report.profile(b));
         List<ClaimPair> claims = new ArrayList<>();
         for (int i = 0; i < claimsA.size(); i++) {
             claims.add(new ClaimPair(claimsA.get(i).question(), claimsA.get(i).claim(), claimsA.get(i), claimsB.get(i)));

@@ -3,6 +3,7 @@ package dev.dbbench.report;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -29,7 +30,7 @@ public record Report(RunFolder run, List<QuestionReport> questions, List<ClaimCh
     static Report of(RunFolder run, QuestionCatalog catalog) {
         List<QuestionReport> questions = Analysis.questions(run.results(), run.failures(), catalog);
         List<Question> declared = catalog.declared(questions.stream().map(q -> q.question().className()).toList());
-        List<ClaimCheck> claims = ClaimCheck.all(declared, questions);
+        List<ClaimCheck> claims = ClaimCheck.all(declared, questions, profile(run));
         Map<String, byte[]> charts = new LinkedHashMap<>();
         for (QuestionReport q : questions) {
             for (Group g : q.groups()) {
@@ -37,6 +38,11 @@ public record Report(RunFolder run, List<QuestionReport> questions, List<ClaimCh
             }
         }
         return new Report(run, questions, claims, charts);
+    }
+
+    /** The profile the run was made with, as environment.json records it. */
+    static Optional<String> profile(RunFolder run) {
+        return Optional.ofNullable(run.environment().get("run.profile"));
     }
 
     /** The secondary metrics worth a column: auxiliary counters, allocation per operation and GC time, median and p99 of sample mode. */

@@ -85,10 +85,8 @@ class ClaimCheckTest {
     void mixedFailingAndInconclusiveGroupsDoNotHold() {
         Question q = new Question("x.Y", "Q?", Optional.empty(), Optional.of("slow"), List.of(), true);
         Claim claim = new Claim(1, "fast is 2x faster", "slow", "fast", 2, Map.of());
-        Group clear = group(Map.of("n", "1"), Fixtures.metric("ms/op", new double[] {10, 10}),
-                Fixtures.metric("ms/op", new double[] {9, 9}));
-        Group unclear = group(Map.of("n", "2"), Fixtures.metric("ms/op", new double[] {16, 24}),
-                Fixtures.metric("ms/op", new double[] {10, 10}));
+        Group clear = group(Map.of("n", "1"), forks(10, 10), forks(9, 9));
+        Group unclear = group(Map.of("n", "2"), forks(16, 24), forks(10, 10));
         ClaimCheck check = ClaimCheck.check(q, claim,
                 Optional.of(new QuestionReport(q, List.of(clear, unclear), List.of())));
         assertEquals(ClaimCheck.Verdict.DOES_NOT_HOLD, check.verdict());
@@ -100,10 +98,10 @@ class ClaimCheckTest {
         Question q = new Question("x.Y", "Q?", Optional.of("journalMode"), Optional.of("DELETE"), List.of(), true);
         Claim claim = new Claim(1, "WAL lets readers read", "DELETE", "WAL", 1, Map.of(), "reader");
         // Totals say DELETE is better; the readers' own throughput says WAL is 10x better.
-        Metric deleteTotal = Fixtures.metric("ops/s", new double[] {500, 510, 490});
-        Metric walTotal = Fixtures.metric("ops/s", new double[] {400, 410, 390});
-        Metric deleteReads = Fixtures.metric("ops/s", new double[] {10, 11, 9});
-        Metric walReads = Fixtures.metric("ops/s", new double[] {100, 110, 90});
+        Metric deleteTotal = Fixtures.metric("ops/s", new double[] {500, 510, 490}, new double[] {500, 510, 490});
+        Metric walTotal = Fixtures.metric("ops/s", new double[] {400, 410, 390}, new double[] {400, 410, 390});
+        Metric deleteReads = Fixtures.metric("ops/s", new double[] {10, 11, 9}, new double[] {10, 11, 9});
+        Metric walReads = Fixtures.metric("ops/s", new double[] {100, 110, 90}, new double[] {100, 110, 90});
         BenchmarkResult delete = new BenchmarkResult("x.Y.m", "thrpt", 4, Map.of("journalMode", "DELETE"), deleteTotal, Map.of("reader", deleteReads));
         BenchmarkResult wal = new BenchmarkResult("x.Y.m", "thrpt", 4, Map.of("journalMode", "WAL"), walTotal, Map.of("reader", walReads));
         Group g = new Group(Map.of(), "ops/s", true, "DELETE", Optional.empty(), List.of(
@@ -115,6 +113,59 @@ class ClaimCheckTest {
         assertEquals(10.0, check.measured().get(0).speedUp().ratio(), 1e-9);
         assertEquals(ClaimCheck.Verdict.HOLDS, check.verdict());
         assertEquals("WAL vs DELETE (reader)", claim.compared());
+    }
+
+    @Test
+    void oneForkGivesInsufficientDataNeverAVerdict() {
+        Question q = new Question("x.Y", "Q?", Optional.empty(), Optional.of("slow"), List.of(), true);
+        Claim claim = new Claim(1, "fast is 2x faster", "slow", "fast", 2, Map.of());
+        // 100x faster by its score, but from one fork: a second run could draw a very different fork.
+        Group g = group(Map.of(), Fixtures.metric("ms/op", new double[] {100, 100, 100}),
+                Fixtures.metric("ms/op", new double[] {1, 1, 1}));
+        ClaimCheck check = ClaimCheck.check(q, claim, Optional.of(new QuestionReport(q, List.of(g), List.of())));
+        assertEquals(ClaimCheck.Verdict.INSUFFICIENT_DATA, check.verdict());
+        assertEquals("insufficient data (1 fork × 3 iterations)", check.verdictText());
+        assertEquals(ClaimCheck.Outcome.INSUFFICIENT_DATA, check.measured().get(0).outcome());
+    }
+
+    @Test
+    void twoIterationsPerForkAreBelowTheMinimumToo() {
+        Question q = new Question("x.Y", "Q?", Optional.empty(), Optional.of("slow"), List.of(), true);
+        Claim claim = new Claim(1, "fast is 2x faster", "slow", "fast", 2, Map.of());
+        Group g = group(Map.of(), Fixtures.metric("ms/op", new double[] {100, 100}, new double[] {100, 100}),
+                forks(1, 1));
+        ClaimCheck check = ClaimCheck.check(q, claim, Optional.of(new QuestionReport(q, List.of(g), List.of())));
+        assertEquals("insufficient data (2 forks × 2 iterations)", check.verdictText());
+    }
+
+    @Test
+    void groupsWithEnoughDataAreJudgedAndTheOthersNamed() {
+        Question q = new Question("x.Y", "Q?", Optional.empty(), Optional.of("slow"), List.of(), true);
+        Claim claim = new Claim(1, "fast is 2x faster", "slow", "fast", 2, Map.of());
+        Group enough = group(Map.of("n", "1"), forks(10, 10), forks(1, 1));
+        Group oneFork = group(Map.of("n", "2"), Fixtures.metric("ms/op", new double[] {10, 10, 10}),
+                Fixtures.metric("ms/op", new double[] {9, 9, 9}));
+        ClaimCheck check = ClaimCheck.check(q, claim,
+                Optional.of(new QuestionReport(q, List.of(enough, oneFork), List.of())));
+        assertEquals(ClaimCheck.Verdict.HOLDS, check.verdict());
+        assertEquals("holds; insufficient data when n=2", check.verdictText());
+    }
+
+    @Test
+    void aSmokeRunGivesNoVerdicts() {
+        Claim claim = new Claim(1, "fast is 2x faster", "slow", "fast", 2, Map.of());
+        Question q = new Question("x.Y", "Q?", Optional.empty(), Optional.of("slow"), List.of(claim), true);
+        Group g = group(Map.of(), forks(10, 10), forks(1, 1));
+        List<QuestionReport> reports = List.of(new QuestionReport(q, List.of(g), List.of()));
+        assertEquals(ClaimCheck.Verdict.HOLDS, ClaimCheck.all(List.of(q), reports, Optional.of("quick")).get(0).verdict());
+        ClaimCheck smoke = ClaimCheck.all(List.of(q), reports, Optional.of("smoke")).get(0);
+        assertEquals(ClaimCheck.Verdict.NO_VERDICT, smoke.verdict());
+        assertEquals(1, smoke.measured().size(), "the figures are still shown");
+    }
+
+    /** Two forks of three iterations, every iteration of fork i at {@code forkMeans[i]}. */
+    private static Metric forks(double first, double second) {
+        return Fixtures.metric("ms/op", new double[] {first, first, first}, new double[] {second, second, second});
     }
 
     private static Group group(Map<String, String> conditions, Metric slow, Metric fast) {
