@@ -80,32 +80,36 @@ final class HtmlPage {
             out.append("<p>No benchmark in this jar declares a claim.</p>\n</section>\n");
             return;
         }
-        out.append("<p class=\"note\">A claim \"F times faster\" holds where the whole 95% interval of the measured "
-                + "speed-up is at least F, does not hold where it is wholly below F, and is inconclusive where it "
-                + "contains F.</p>\n");
-        out.append("<table class=\"claims\">\n<tr><th>Claim</th><th>Question</th><th>Compared</th><th>Where</th>"
-                + "<th>Claimed</th><th>Measured speed-up [95% CI]</th><th>Verdict</th></tr>\n");
-        for (ClaimCheck c : claims) {
-            out.append("<tr class=\"claim\" data-verdict=\"").append(cssClass(c.verdict())).append("\"><td>")
-                    .append(esc(c.claim().text())).append("</td><td>").append(esc(c.question().text()))
-                    .append("</td><td><code>").append(esc(c.claim().compared())).append("</code></td><td>")
-                    .append(c.claim().where().isEmpty() ? "all" : esc(Group.label(c.claim().where())))
-                    .append("</td><td class=\"num\">").append(Format.factor(c.claim().factor())).append("</td><td>");
-            if (c.measured().isEmpty()) {
-                out.append("-");
+        out.append("<p class=\"note\">").append(esc(SummaryMarkdown.CLAIM_RULE)).append("</p>\n");
+        for (Claim.Source source : Claim.Source.values()) {
+            List<ClaimCheck> part = claims.stream().filter(c -> c.claim().source() == source).toList();
+            if (part.isEmpty()) {
+                continue;
             }
-            for (ClaimCheck.Measured m : c.measured()) {
-                out.append("<div>");
-                if (c.measured().size() > 1 || !m.group().conditions().isEmpty()) {
-                    out.append(esc(m.group().label())).append(": ");
+            out.append("<h3>").append(esc(source.heading())).append("</h3>\n");
+            out.append("<table class=\"claims\">\n<tr><th>Claim</th><th>Source</th><th>Question</th><th>Compared</th>"
+                    + "<th>Where</th><th>Claimed</th><th>Measured speed-up [95% CI], forks × iterations</th>"
+                    + "<th>Verdict</th></tr>\n");
+            for (ClaimCheck c : part) {
+                out.append("<tr class=\"claim\" data-verdict=\"").append(cssClass(c.verdict())).append("\"><td>")
+                        .append(esc(c.claim().text())).append("</td><td>").append(esc(c.claim().attribution()))
+                        .append("</td><td>").append(esc(c.question().text()))
+                        .append("</td><td><code>").append(esc(c.claim().compared())).append("</code></td><td>")
+                        .append(c.claim().where().isEmpty() ? "all" : esc(Group.label(c.claim().where())))
+                        .append("</td><td class=\"num\">").append(esc(c.claim().claimedFactor())).append("</td><td>");
+                if (c.measured().isEmpty()) {
+                    out.append("-");
                 }
-                out.append(Format.ratio(m.speedUp().ratio())).append(' ').append(Format.interval(m.speedUp()))
-                        .append(" <span class=\"note\">(").append(outcomeText(m.outcome())).append(")</span></div>");
+                for (ClaimCheck.Measured m : c.measured()) {
+                    out.append("<div>").append(esc(SummaryMarkdown.measuredText(c, m)))
+                            .append(" <span class=\"note\">(").append(outcomeText(m.outcome())).append(")</span></div>");
+                }
+                out.append("</td><td><span class=\"verdict ").append(cssClass(c.verdict())).append("\">")
+                        .append(esc(c.verdictText())).append("</span></td></tr>\n");
             }
-            out.append("</td><td><span class=\"verdict ").append(cssClass(c.verdict())).append("\">")
-                    .append(esc(c.verdictText())).append("</span></td></tr>\n");
+            out.append("</table>\n");
         }
-        out.append("</table>\n</section>\n");
+        out.append("</section>\n");
     }
 
     private void question(int n, QuestionReport q, Map<String, byte[]> charts) {

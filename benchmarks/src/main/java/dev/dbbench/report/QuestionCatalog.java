@@ -33,9 +33,9 @@ import org.openjdk.jmh.runner.BenchmarkListEntry;
 public final class QuestionCatalog {
     public static final String DIRECTORY = "META-INF/dbbench/questions/";
 
-    private static final Pattern CLAIM_KEY = Pattern.compile("claim\\.([1-9][0-9]*)\\.(text|baseline|variant|factor|where|metric)");
+    private static final Pattern CLAIM_KEY = Pattern.compile("claim\\.([1-9][0-9]*)\\.(text|baseline|variant|factor|where|metric|source|section|quote|reading)");
     private static final Set<String> TOP_KEYS = Set.of("question", "variant", "baseline");
-    private static final String KEYS = "question, variant, baseline, claim.<n>.text|baseline|variant|factor|where|metric";
+    private static final String KEYS = "question, variant, baseline, claim.<n>.text|baseline|variant|factor|where|metric|source|section|quote|reading";
 
     private final ClassLoader loader;
     private final Map<String, List<BenchmarkListEntry>> benchmarks;
@@ -140,6 +140,14 @@ public final class QuestionCatalog {
                     file + ": baseline=" + b + " is not one of the variants " + variants));
             for (Claim c : q.claims()) {
                 String key = file + ": claim." + c.number();
+                if (c.source() == Claim.Source.UNSTATED) {
+                    problems.add(key + ".source is missing: say where the claim comes from (guide, other or suite)");
+                } else if (c.section().isEmpty()) {
+                    problems.add(key + ".section is missing: name the guide's section or the other source");
+                }
+                if (c.source() == Claim.Source.GUIDE && c.quote().isEmpty()) {
+                    problems.add(key + ".quote is missing: a claim from the guide quotes its words");
+                }
                 if (!variants.contains(c.baseline())) {
                     problems.add(key + ".baseline=" + c.baseline() + " is not one of the variants " + variants);
                 }
@@ -240,8 +248,16 @@ public final class QuestionCatalog {
                 where.put(nameValue[0].strip(), nameValue[1].strip());
             }
         }
+        Claim.Source source = Claim.Source.UNSTATED;
+        if (keys.containsKey("source")) {
+            String raw = bare(keys.get("source"));
+            source = Arrays.stream(Claim.Source.values()).filter(s -> s != Claim.Source.UNSTATED && s.key().equals(raw))
+                    .findFirst().orElseThrow(() -> new ReportException(prefix + "source=" + raw
+                            + " is not understood; use source=guide, source=other or source=suite"));
+        }
         return new Claim(n, keys.get("text"), bare(keys.get("baseline")), bare(keys.get("variant")), factor, where,
-                bare(keys.getOrDefault("metric", "")));
+                bare(keys.getOrDefault("metric", "")), source, keys.getOrDefault("section", ""),
+                keys.getOrDefault("quote", ""), keys.getOrDefault("reading", ""));
     }
 
     /**

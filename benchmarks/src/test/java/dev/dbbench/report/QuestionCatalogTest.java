@@ -48,7 +48,7 @@ class QuestionCatalogTest {
     void unknownKeyIsNamed() {
         ReportException e = assertThrows(ReportException.class, () -> parse("question=Q?\nbaseLine=x\n"));
         assertEquals("X.properties: unknown key \"baseLine\"; the keys are question, variant, baseline, "
-                + "claim.<n>.text|baseline|variant|factor|where|metric", e.getMessage());
+                + "claim.<n>.text|baseline|variant|factor|where|metric|source|section|quote|reading", e.getMessage());
     }
 
     @Test
@@ -111,7 +111,39 @@ class QuestionCatalogTest {
         assertEquals(List.of("rows", "batch"), List.copyOf(q.claims().get(0).where().keySet()));
     }
 
-    /** The metadata shipped in the jar names methods and parameter values that exist. */
+    @Test
+    void aClaimNamesItsSourceAndTheSuitesReadingIsMarked() {
+        Question q = parse("""
+                question=Q?
+                claim.1.text=t
+                claim.1.baseline=a
+                claim.1.variant=b
+                claim.1.factor=10
+                claim.1.source=guide
+                claim.1.section=\u00a7 6 Connection Pooling
+                claim.1.quote=dramatically improving performance.
+                claim.1.reading="dramatically" read as at least 10x
+                """);
+        Claim c = q.claims().get(0);
+        assertEquals(Claim.Source.GUIDE, c.source());
+        assertEquals("\u00a7 6 Connection Pooling: \u201cdramatically improving performance.\u201d", c.attribution());
+        assertEquals("10x (suite's reading: \"dramatically\" read as at least 10x)", c.claimedFactor());
+    }
+
+    @Test
+    void anUnknownSourceIsNamed() {
+        ReportException e = assertThrows(ReportException.class, () -> parse("""
+                question=Q?
+                claim.1.text=t
+                claim.1.baseline=a
+                claim.1.variant=b
+                claim.1.source=blog
+                """));
+        assertEquals("X.properties: claim.1.source=blog is not understood; use source=guide, source=other or source=suite",
+                e.getMessage());
+    }
+
+    /** The metadata shipped in the jar names methods and parameter values that exist, and every claim its source. */
     @Test
     void everyShippedQuestionMatchesItsBenchmarks() {
         assertEquals(List.of(), QuestionCatalog.fromClassPath().inconsistencies());
