@@ -1,5 +1,6 @@
 package dev.dbbench.report;
 
+import dev.dbbench.results.PerIteration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +50,20 @@ public record Report(RunFolder run, List<QuestionReport> questions, List<ClaimCh
     static String secondary(Row row) {
         return row.secondary().entrySet().stream()
                 .filter(e -> !HIDDEN.contains(e.getKey()))
-                .map(e -> e.getKey() + ": " + Format.score(e.getValue()) + " " + e.getValue().unit())
+                .map(e -> secondary(e.getKey(), e.getValue()))
                 .collect(Collectors.joining("; "));
+    }
+
+    /**
+     * One secondary metric: per iteration where JMH sums it over iterations ("peakActive (max per
+     * iteration): 4 #"), else JMH's score with its error.
+     */
+    static String secondary(String name, Metric metric) {
+        List<Double> iterations = metric.forks().stream().flatMap(List::stream)
+                .map(s -> s.total() / s.count()).toList();
+        PerIteration shown = PerIteration.of(name, metric.unit(), metric.score(), iterations);
+        String value = shown.qualifier().isEmpty() ? Format.score(metric) : Format.number(shown.value());
+        return shown.label(name) + ": " + value + " " + metric.unit();
     }
 
     /** "2 x 5" for two forks of five iterations, else the total. */

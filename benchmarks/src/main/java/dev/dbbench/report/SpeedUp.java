@@ -22,8 +22,8 @@ import org.apache.commons.math3.distribution.TDistribution;
  *
  * <p>Faster means a lower time per operation or a higher throughput; the ratio is above 1 when the
  * variant is faster. With at least two forks on each side the ratio is the ratio of the geometric means
- * of the fork means (so it always lies inside its interval); otherwise it is the ratio of JMH's scores
- * and there is no interval (NaN): one fork shows a figure, not how far a second run could move it.
+ * of the fork means (so it always lies inside its interval); otherwise it is the ratio of the means of all
+ * iterations (JMH's scores) and there is no interval (NaN): one fork shows a figure, not how far a second run could move it.
  */
 public record SpeedUp(double ratio, double low, double high) {
     static final double CONFIDENCE = 0.95;
@@ -36,7 +36,7 @@ public record SpeedUp(double ratio, double low, double high) {
 
     /** The speed-up of {@code variant} over {@code baseline}; both must be in the same unit. */
     public static SpeedUp of(Metric baseline, Metric variant, boolean higherIsBetter) {
-        double scoreRatio = ratio(baseline.score(), variant.score(), higherIsBetter);
+        double scoreRatio = ratio(pooledMean(baseline), pooledMean(variant), higherIsBetter);
         double[] b = logForkMeans(baseline.forks());
         double[] v = logForkMeans(variant.forks());
         if (b.length < MINIMUM_FORKS || v.length < MINIMUM_FORKS) {
@@ -58,6 +58,23 @@ public record SpeedUp(double ratio, double low, double high) {
                 / (varB * varB / (b.length - 1) + varV * varV / (v.length - 1));
         double t = new TDistribution(null, Math.max(1, df)).inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);
         return new SpeedUp(Math.exp(logRatio), Math.exp(logRatio - t * se), Math.exp(logRatio + t * se));
+    }
+
+    /**
+     * The mean of every observation: JMH's score for a primary metric in every mode, and the mean per
+     * iteration for a secondary metric JMH sums over iterations (gc.time, counters), whose score would make
+     * the ratio depend on how many iterations each side ran. JMH's score when there is no raw data.
+     */
+    private static double pooledMean(Metric metric) {
+        double total = 0;
+        long count = 0;
+        for (List<Sample> fork : metric.forks()) {
+            for (Sample s : fork) {
+                total += s.total();
+                count += s.count();
+            }
+        }
+        return count == 0 ? metric.score() : total / count;
     }
 
     /** The log of each fork's mean; NaN-free or empty (a non-positive mean has no log ratio). */

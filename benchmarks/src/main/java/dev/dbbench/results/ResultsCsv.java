@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
@@ -19,7 +21,9 @@ import org.openjdk.jmh.results.RunResult;
  * one benchmark, ns/op for another: one unit per column would leave most cells empty);
  * {@code score_error} is the half-width of JMH's 99.9% confidence interval in the same unit, empty
  * when there are too few samples for one. Secondary metrics ({@code @AuxCounters}, profilers) get
- * a column each, named {@code <metric> [<unit>]}, so their unit is in the column name. Numbers
+ * a column each, named {@code <metric> [<unit>]}, so their unit is in the column name; a metric JMH
+ * sums over iterations is given per iteration instead and says so: {@code peakActive [#, max per
+ * iteration]}, {@code gc.time [ms, mean per iteration]} (see {@link PerIteration}). Numbers
  * use {@code .} as decimal separator and no grouping, whatever the machine's locale.
  */
 public final class ResultsCsv {
@@ -30,7 +34,7 @@ public final class ResultsCsv {
     public static String render(Collection<RunResult> results) {
         TreeSet<String> secondaryColumns = new TreeSet<>();
         for (RunResult r : results) {
-            r.getSecondaryResults().values().forEach(s -> secondaryColumns.add(secondaryColumn(s)));
+            r.getSecondaryResults().values().forEach(s -> secondaryColumns.add(secondaryColumn(s, perIteration(r, s))));
         }
         StringBuilder out = new StringBuilder();
         List<String> header = new ArrayList<>(FIXED);
@@ -49,13 +53,14 @@ public final class ResultsCsv {
             cells.add(number(primary.getScore()));
             cells.add(number(primary.getScoreError()));
             cells.add(primary.getScoreUnit());
-            Map<String, Result<?>> secondaries = new HashMap<>();
+            Map<String, PerIteration> secondaries = new HashMap<>();
             for (Result<?> s : r.getSecondaryResults().values()) {
-                secondaries.putIfAbsent(secondaryColumn(s), s);
+                PerIteration value = perIteration(r, s);
+                secondaries.putIfAbsent(secondaryColumn(s, value), value);
             }
             for (String column : secondaryColumns) {
-                Result<?> s = secondaries.get(column);
-                cells.add(s == null ? "" : number(s.getScore()));
+                PerIteration s = secondaries.get(column);
+                cells.add(s == null ? "" : number(s.value()));
             }
             row(out, cells);
         }
@@ -67,8 +72,23 @@ public final class ResultsCsv {
         return p.getParamsKeys().stream().map(k -> k + "=" + p.getParam(k)).collect(Collectors.joining(";"));
     }
 
-    static String secondaryColumn(Result<?> r) {
-        return r.getLabel() + " [" + r.getScoreUnit() + "]";
+    /** {@code peakActive [#, max per iteration]}; {@code gc.alloc.rate.norm [B/op]} where JMH's score is shown. */
+    static String secondaryColumn(Result<?> r, PerIteration value) {
+        return r.getLabel() + " [" + r.getScoreUnit() + (value.qualifier().isEmpty() ? "" : ", " + value.qualifier()) + "]";
+    }
+
+    /** The metric per iteration, from every measured iteration of every fork (JMH sums some over them). */
+    static PerIteration perIteration(RunResult run, Result<?> secondary) {
+        List<Double> iterations = new ArrayList<>();
+        for (BenchmarkResult fork : run.getBenchmarkResults()) {
+            for (IterationResult iteration : fork.getIterationResults()) {
+                Result<?> value = iteration.getSecondaryResults().get(secondary.getLabel());
+                if (value != null) {
+                    iterations.add(value.getScore());
+                }
+            }
+        }
+        return PerIteration.of(secondary.getLabel(), secondary.getScoreUnit(), secondary.getScore(), iterations);
     }
 
     /** Shortest exact decimal form, never scientific notation, locale-independent; empty for NaN. */

@@ -70,7 +70,7 @@ class ReportsTest {
         assertTrue(summary.contains("| Rank | Variant | Score ± error (ms/op) | Speed-up vs perRowCommit | 95% CI |"));
         assertTrue(summary.contains("| 1 | oneTransaction | 10 ± 0.2 | 10.0x | [10.0x, 10.0x] | 2 x 3 |  |"), summary);
         assertTrue(summary.contains("| 1 | HIKARI | 5000 ± 100 | 25.0x |"), summary);
-        assertTrue(summary.contains("waiting: 3 #"), "secondary metrics are shown");
+        assertTrue(summary.contains("waiting (mean per iteration): 3 #"), "secondary metrics are shown, per iteration");
         assertTrue(summary.contains("p0.99: 50 us/op"), "sample mode's tail is shown");
         assertFalse(summary.contains("p0.9999"), "but not every percentile");
         assertTrue(summary.contains("| **holds only when rows=100000** |"), summary);
