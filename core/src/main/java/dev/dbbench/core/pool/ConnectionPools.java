@@ -332,6 +332,10 @@ public final class ConnectionPools {
         effective.put("useLock", String.valueOf(c.getUseLock()));
         effective.put("timeBetweenEvictionRunsMillis", String.valueOf(c.getTimeBetweenEvictionRunsMillis()));
         effective.put("useDisposableConnectionFacade", String.valueOf(c.getUseDisposableConnectionFacade()));
+        // getWaitCount() is the same quantity as HikariCP's threads awaiting and commons-pool2's waiters:
+        // Tomcat's borrowConnection increments it just before blocking in idle.poll(maxWait) and decrements it
+        // right after (tomcat-jdbc 11.0.x), so it counts threads blocked now, not waits so far;
+        // PoolContract.countsActiveAndWaitingUnderLoad checks 2 then 0 for every pool.
         return new ConnectionPool(PoolKind.TOMCAT, s, ds,
                 () -> new PoolStatus(ds.getSize(), ds.getIdle(), ds.getActive(), ds.getWaitCount()),
                 e -> e instanceof PoolExhaustedException, effective, ds::close);

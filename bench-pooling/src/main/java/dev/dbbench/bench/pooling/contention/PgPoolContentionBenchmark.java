@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * request still worse under load?
  *
  * Measured: each call's latency (SampleTime: mean and percentiles) with 4, 16 and 64 threads, and
- * their throughput (secondary metric "calls", per millisecond), through each pool and no pool (which
+ * their throughput (secondary metric "calls": completed calls per iteration), through each pool and no pool (which
  * keeps the same cap of `size` connections open at once and connects per call); peak active and
  * waiting from a 1 ms sampler.
  * Excluded: filling the pools; emptying the users table per iteration.

@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * What do callers see when they outnumber a pool of SQLite file connections?
  *
  * Measured: each call's latency (SampleTime: mean and percentiles) with 4, 16 and 64 threads, their
- * throughput (secondary metric "calls", per microsecond), and peak active and waiting, through each
+ * throughput (secondary metric "calls": completed calls per iteration), and peak active and waiting, through each
  * pool and no pool (same cap, a file open per call), on a WAL-mode file.
  * Excluded: filling the pools; emptying the users table per iteration.
  * Expected: SELECT 1 needs no lock, so readers run in parallel up to the 2 cores; beyond the pool's

@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * How does each pool's own queue behave when callers outnumber connections?
  *
  * Measured: each call's latency (SampleTime: mean and percentiles) with 4, 16 and 64 threads, and
- * their throughput (the secondary metric "calls", per microsecond), through each pool and no pool, against the stub driver, so only the pools' hand-off
+ * their throughput (the secondary metric "calls": completed calls per iteration), through each pool and no pool, against the stub driver, so only the pools' hand-off
  * is timed: who waits, how a returned connection reaches a waiter. Peak active and waiting come from
  * a 1 ms sampler as secondary metrics.
  * Excluded: any database; filling the pools.
