@@ -103,23 +103,31 @@ final class Analysis {
         if (higherIsBetter) {
             fastestFirst = fastestFirst.reversed();
         }
-        ranked.sort(Comparator.comparing((Row row) -> Double.isNaN(row.metric().score())).thenComparing(fastestFirst));
+        // Variants that failed (ran out of memory) go last and unranked: their time is how long failing took.
+        ranked.sort(Comparator.comparing((Row row) -> row.failure().isPresent())
+                .thenComparing((Row row) -> Double.isNaN(row.metric().score())).thenComparing(fastestFirst));
 
         Row baseline;
         Optional<String> note = Optional.empty();
         Optional<Row> declaredRow = declared.flatMap(d -> ranked.stream().filter(row -> row.result() == d).findFirst());
-        if (declaredRow.isPresent()) {
+        List<Row> working = ranked.stream().filter(row -> row.failure().isEmpty()).toList();
+        if (declaredRow.isPresent() && declaredRow.get().failure().isEmpty()) {
             baseline = declaredRow.get();
         } else {
-            baseline = slowest(ranked);
-            if (question.baseline().isPresent()) {
+            baseline = slowest(working.isEmpty() ? ranked : working);
+            if (declaredRow.isPresent()) {
+                note = Optional.of("the declared baseline " + question.baseline().orElseThrow() + " "
+                        + declaredRow.get().failure().orElseThrow() + "; speed-ups are against the slowest variant that "
+                        + "worked, " + baseline.variant());
+            } else if (question.baseline().isPresent()) {
                 note = Optional.of("the declared baseline " + question.baseline().get()
                         + " has no result in this group; speed-ups are against the slowest variant, " + baseline.variant());
             }
         }
         List<Row> rows = new ArrayList<>();
         for (Row row : ranked) {
-            SpeedUp speedUp = row.metric().unit().equals(baseline.metric().unit())
+            SpeedUp speedUp = row.failure().isEmpty() && baseline.failure().isEmpty()
+                    && row.metric().unit().equals(baseline.metric().unit())
                     ? SpeedUp.of(baseline.metric(), row.metric(), higherIsBetter)
                     : new SpeedUp(Double.NaN, Double.NaN, Double.NaN);
             rows.add(new Row(row.variant(), row.result(), row.metric(), speedUp));

@@ -36,7 +36,8 @@ final class Charts {
         List<Double> scores = new ArrayList<>();
         List<Double> errors = new ArrayList<>();
         for (Row row : group.rows()) {
-            if (Double.isNaN(row.metric().score())) {
+            // A variant that failed has only the time it took to fail: a bar would read as a speed.
+            if (Double.isNaN(row.metric().score()) || row.failure().isPresent()) {
                 continue;
             }
             names.add(row.variant().equals(group.baseline()) ? row.variant() + " (baseline)" : row.variant());

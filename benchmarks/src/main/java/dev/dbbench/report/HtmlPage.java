@@ -158,11 +158,11 @@ final class HtmlPage {
                 .append("</th><th>95% CI</th><th>Forks x iterations</th><th>Secondary metrics</th></tr>\n");
         int rank = 0;
         for (Row row : g.rows()) {
-            rank++;
             boolean baseline = row.variant().equals(g.baseline());
-            out.append(baseline ? "<tr class=\"baseline\">" : "<tr>").append("<td class=\"num\">").append(rank)
+            out.append(baseline ? "<tr class=\"baseline\">" : "<tr>").append("<td class=\"num\">")
+                    .append(row.failure().isPresent() ? "-" : String.valueOf(++rank))
                     .append("</td><td><code>").append(esc(row.variant())).append("</code>")
-                    .append(baseline ? " (baseline)" : "").append("</td><td class=\"num\">")
+                    .append(baseline ? " (baseline)" : "").append(esc(Report.flags(row))).append("</td><td class=\"num\">")
                     .append(esc(Format.score(row.metric()))).append("</td><td class=\"num\">")
                     .append(Format.ratio(row.speedUp().ratio())).append("</td><td class=\"num\">")
                     .append(baseline ? "-" : Format.interval(row.speedUp())).append("</td><td>")

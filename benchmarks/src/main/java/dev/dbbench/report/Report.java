@@ -41,6 +41,12 @@ public record Report(RunFolder run, List<QuestionReport> questions, List<ClaimCh
         return new Report(run, questions, claims, charts);
     }
 
+    /** " (not ranked: ran out of memory in 2 of 2 iterations)", " (still trending: ...)", or empty. */
+    static String flags(Row row) {
+        return row.failure().map(f -> " (not ranked: " + f + ")").orElse("")
+                + row.trend().map(t -> " (" + t + ")").orElse("");
+    }
+
     /** The profile the run was made with, as environment.json records it. */
     static Optional<String> profile(RunFolder run) {
         return Optional.ofNullable(run.environment().get("run.profile"));

@@ -131,9 +131,10 @@ final class SummaryMarkdown {
         line("|---:|---|---:|---:|---|---|---|");
         int rank = 0;
         for (Row row : g.rows()) {
-            rank++;
             boolean baseline = row.variant().equals(g.baseline());
-            line("| " + rank + " | " + (baseline ? "**" + cell(row.variant()) + "** (baseline)" : cell(row.variant()))
+            line("| " + (row.failure().isPresent() ? "-" : String.valueOf(++rank)) + " | "
+                    + (baseline ? "**" + cell(row.variant()) + "** (baseline)" : cell(row.variant()))
+                    + cell(Report.flags(row))
                     + " | " + Format.score(row.metric()) + " | " + Format.ratio(row.speedUp().ratio())
                     + " | " + (baseline ? "-" : Format.interval(row.speedUp()))
                     + " | " + Report.iterations(row.metric()) + " | " + cell(Report.secondary(row)) + " |");
