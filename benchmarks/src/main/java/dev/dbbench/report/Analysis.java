@@ -52,7 +52,13 @@ final class Analysis {
                 }));
         boolean methodVaries = question.variantParam().isPresent() && varies(results, BenchmarkResult::method);
         boolean modeVaries = varies(results, BenchmarkResult::mode);
-        boolean threadsVary = varies(results, r -> String.valueOf(r.threads()));
+        // When the variants are methods that each fix their own thread count (@Threads), the thread count is the
+        // variant (PgTransferBenchmark's threads1..threads8): one group, so the question of scaling gets an answer.
+        boolean threadsAreTheVariant = question.variantParam().isEmpty() && results.stream()
+                .collect(Collectors.groupingBy(BenchmarkResult::method,
+                        Collectors.mapping(BenchmarkResult::threads, Collectors.toSet())))
+                .values().stream().allMatch(t -> t.size() == 1);
+        boolean threadsVary = !threadsAreTheVariant && varies(results, r -> String.valueOf(r.threads()));
 
         Map<Map<String, String>, List<BenchmarkResult>> byConditions = new LinkedHashMap<>();
         for (BenchmarkResult r : results) {

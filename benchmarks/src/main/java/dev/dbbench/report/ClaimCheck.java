@@ -94,7 +94,12 @@ public record ClaimCheck(Question question, Claim claim, List<Measured> measured
             boolean failed = report.map(r -> r.failures().stream().anyMatch(f -> concerns(question, claim, f)))
                     .orElse(false);
             boolean ran = report.map(r -> !r.groups().isEmpty()).orElse(false);
+            boolean metricMissing = !claim.metric().isEmpty() && report.map(r -> r.groups().stream()
+                    .anyMatch(g -> g.matches(claim.where()) && g.row(claim.baseline()).isPresent()
+                            && g.row(claim.variant()).isPresent())).orElse(false);
             String why = failed ? " (benchmarks failed: see Failed benchmarks)" : !ran ? ""
+                    : metricMissing ? " (the results have no " + claim.metric() + " for " + claim.baseline() + " and "
+                            + claim.variant() + ")"
                     : " (no group has both " + claim.baseline() + " and " + claim.variant()
                             + (claim.where().isEmpty() ? "" : " where " + Group.label(claim.where())) + ")";
             return new ClaimCheck(question, claim, measured, Verdict.NOT_MEASURED, "not measured in this run" + why);

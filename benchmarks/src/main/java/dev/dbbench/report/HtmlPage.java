@@ -63,7 +63,7 @@ final class HtmlPage {
     }
 
     private void nav(Report report) {
-        out.append("<nav><ol>\n<li><a href=\"#claims\">Claims from the guide</a></li>\n");
+        out.append("<nav><ol>\n<li><a href=\"#claims\">Claims: the guide, other sources, the suite</a></li>\n");
         int n = 0;
         for (QuestionReport q : report.questions()) {
             n++;
@@ -75,7 +75,7 @@ final class HtmlPage {
     }
 
     private void claims(List<ClaimCheck> claims) {
-        out.append("<section id=\"claims\">\n<h2>Claims from the guide</h2>\n");
+        out.append("<section id=\"claims\">\n<h2>Claims: the guide, other sources, the suite</h2>\n");
         if (claims.isEmpty()) {
             out.append("<p>No benchmark in this jar declares a claim.</p>\n</section>\n");
             return;

@@ -57,7 +57,19 @@ public record Report(RunFolder run, List<QuestionReport> questions, List<ClaimCh
         return row.secondary().entrySet().stream()
                 .filter(e -> !HIDDEN.contains(e.getKey()))
                 .map(e -> secondary(e.getKey(), e.getValue()))
-                .collect(Collectors.joining("; "));
+                .collect(Collectors.joining("; ")) + perTransfer(row);
+    }
+
+    /** PgTransferBenchmark's retries per transfer: counters are per iteration, the question is per transfer. */
+    private static String perTransfer(Row row) {
+        Metric retries = row.secondary().get("retries");
+        Metric transfers = row.secondary().get("transfers");
+        if (retries == null || transfers == null) {
+            return "";
+        }
+        double r = retries.forks().stream().flatMap(List::stream).mapToDouble(Sample::total).sum();
+        double t = transfers.forks().stream().flatMap(List::stream).mapToDouble(Sample::total).sum();
+        return t > 0 ? "; retries per transfer: " + Format.number(r / t) : "";
     }
 
     /**

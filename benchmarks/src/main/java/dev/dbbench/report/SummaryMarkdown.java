@@ -33,7 +33,7 @@ final class SummaryMarkdown {
     private void contents(Report report) {
         line("## Contents");
         line("");
-        line("- [Claims from the guide](#claims)");
+        line("- [Claims: the guide, other sources, the suite](#claims)");
         int n = 0;
         for (QuestionReport q : report.questions()) {
             n++;
@@ -46,7 +46,7 @@ final class SummaryMarkdown {
 
     private void claims(List<ClaimCheck> claims) {
         line("<a id=\"claims\"></a>");
-        line("## Claims from the guide");
+        line("## Claims: the guide, other sources, the suite");
         line("");
         if (claims.isEmpty()) {
             line("No benchmark in this jar declares a claim.");
@@ -87,7 +87,7 @@ final class SummaryMarkdown {
     /** "rows=1000: 10.0x [9.90x, 10.1x], 2 forks × 3 iterations". */
     static String measuredText(ClaimCheck c, ClaimCheck.Measured m) {
         return (c.measured().size() > 1 || !m.group().conditions().isEmpty() ? m.group().label() + ": " : "")
-                + Format.ratio(m.speedUp().ratio()) + " " + Format.interval(m.speedUp())
+                + Format.ratio(m.speedUp().ratio()) + (m.speedUp().hasInterval() ? " " + Format.interval(m.speedUp()) : "")
                 + (m.replication() == null ? "" : ", " + m.replication());
     }
 

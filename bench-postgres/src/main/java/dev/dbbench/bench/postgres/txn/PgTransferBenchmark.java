@@ -110,11 +110,14 @@ public class PgTransferBenchmark {
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
     public static class Outcomes {
+        /** Every transfer attempted, so the report can give retries per transfer (JMH gives no ratio of counters). */
+        public long transfers;
         public long retries;
         public long rejected;
 
         @Setup(Level.Iteration)
         public void clear() {
+            transfers = 0;
             retries = 0;
             rejected = 0;
         }
@@ -123,6 +126,7 @@ public class PgTransferBenchmark {
     TransferResult transfer(Client client, Outcomes outcomes) {
         long from = 1 + client.random.nextInt(accounts);
         long to = 1 + (from + client.random.nextInt(accounts - 1)) % accounts;
+        outcomes.transfers++;
         try {
             TransferResult result = bank.transfer(client.connection, from, to, AMOUNT);
             outcomes.retries += result.retries();
