@@ -93,11 +93,10 @@ public class PgInsertBenchmark {
         }
     }
 
-    // No warm-up shot for this variant alone: every shot is thousands of commits, each waiting for a
-    // WAL flush: JIT warm-up is lost in that, and a warm-up shot would cost as long as a measured one
-    // (minutes at 100,000 rows on a durable server).
+    // The same warm-up as every other variant, though a shot is long: the baseline is never the only
+    // cold one, or its cold start inflates every speed-up judged against it (in the quick run of
+    // 2026-11-25 a cold first shot was 44% slower than later ones (1,454 ms, then 1,007 and 1,036 at 5,000 rows)).
     @Benchmark
-    @Warmup(iterations = 0)
     public int perRowCommit() throws SQLException {
         return ProductBulkInsert.perRowCommit(connection, products);
     }
