@@ -5,8 +5,8 @@ final class Methods {
     private Methods() {}
 
     static final String TEXT = "Each question is one benchmark class; its variants are ranked fastest first within each "
-            + "group of other parameters (variants that failed or ran out of memory are listed under the table, not "
-            + "ranked). Score errors are JMH's 99.9% intervals. A speed-up is how many times faster a variant is than "
+            + "group of other parameters (a variant that ran out of memory is listed with rank \"-\": its time is how long "
+            + "failing took). Score errors are JMH's 99.9% intervals. A speed-up is how many times faster a variant is than "
             + "the question's baseline (the guide's naive way; the slowest variant when none is declared). "
             + "The fork is the unit of evidence: a fork's JIT and memory layout stay fixed for all its iterations, "
             + "so a second run moves whole forks, not single iterations. The 95% interval of a speed-up is therefore "
