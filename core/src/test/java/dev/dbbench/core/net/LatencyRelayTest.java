@@ -1,0 +1,164 @@
+package dev.dbbench.core.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dbbench.core.provision.PgEndpoint;
+import dev.dbbench.core.provision.SharedPostgres;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+class LatencyRelayTest {
+    static final int COPY_ROWS = 1_000_000;
+
+    static PgEndpoint endpoint;
+
+    @BeforeAll
+    static void createDatabase() {
+        endpoint = SharedPostgres.get().createDatabase("LatencyRelayTest");
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        SharedPostgres.get().drop(endpoint);
+    }
+
+    /*
+     * The one test here that looks at time, because the relay's whole job is a time: it must add
+     * the round trip it was given. It asserts on a difference of medians over 200 queries each,
+     * the two paths alternating: a delay is a lower bound (noise only adds to it), so the lower
+     * bound is firm, and the median ignores the slow tail a shared, busy machine gives single
+     * queries; 20% of 2 ms (400 us) is far above the relay's own cost (tens of microseconds).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"2ms", "5ms"})
+    void addsTheConfiguredRoundTripWithin20Percent(String value) {
+        RoundTrip rtt = RoundTrip.parseList(value, "rtt").get(0);
+        try (LatencyRelay relay = LatencyRelay.start(endpoint.host(), endpoint.port(), rtt)) {
+            AddedRoundTrip added = AddedRoundTrip.measure(endpoint, relay, 200);
+            double configured = rtt.value().toNanos() / 1000.0;
+            String seen = String.format(Locale.ROOT, "added %.0f us (direct %.0f us, relayed %.0f us) for %s",
+                    added.addedMicros(), added.directMicros(), added.relayedMicros(), rtt);
+            assertTrue(added.addedMicros() >= 0.8 * configured, seen);
+            assertTrue(added.addedMicros() <= 1.2 * configured, seen);
+        }
+    }
+
+    /** A million rows up with COPY and down again: same count, same bytes in the same order, both ways. */
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "1ms"})
+    void copyOfAMillionRowsPassesUnchangedBothWays(String value) throws Exception {
+        byte[] rows = copyRows();
+        String sent = md5(rows);
+        try (LatencyRelay relay = LatencyRelay.start(endpoint.host(), endpoint.port(), RoundTrip.parseList(value, "rtt").get(0));
+                Connection direct = endpoint.connect();
+                Connection relayed = through(relay).connect();
+                Statement s = direct.createStatement()) {
+            s.execute("CREATE TABLE relay_copy (id int PRIMARY KEY, payload text NOT NULL)");
+            try {
+                CopyManager up = relayed.unwrap(PGConnection.class).getCopyAPI();
+                assertEquals(COPY_ROWS, up.copyIn("COPY relay_copy (id, payload) FROM STDIN", new java.io.ByteArrayInputStream(rows)));
+
+                try (ResultSet rs = s.executeQuery("""
+                        SELECT count(*), md5(string_agg(id || E'\\t' || payload || E'\\n', '' ORDER BY id)) FROM relay_copy""")) {
+                    rs.next();
+                    assertEquals(COPY_ROWS, rs.getLong(1));
+                    assertEquals(sent, rs.getString(2), "what the server stored");
+                }
+
+                ByteArrayOutputStream down = new ByteArrayOutputStream(rows.length);
+                assertEquals(COPY_ROWS, up.copyOut("COPY (SELECT id, payload FROM relay_copy ORDER BY id) TO STDOUT", down));
+                assertEquals(sent, md5(down.toByteArray()), "what came back through the relay");
+            } finally {
+                s.execute("DROP TABLE relay_copy");
+            }
+        }
+    }
+
+    /** A JSONB document of several megabytes, written and read back through the relay, byte for byte. */
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "1ms"})
+    void largeJsonbValuePassesUnchanged(String value) throws Exception {
+        // Written the way jsonb prints it (", " between elements), so the text read back is comparable as is.
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < 200_000; i++) {
+            json.append(i == 0 ? "" : ", ").append("{\"i\": ").append(i).append(", \"s\": \"value ").append(i * 7919L % 100_003).append("\"}");
+        }
+        String document = json.append(']').toString();
+        try (LatencyRelay relay = LatencyRelay.start(endpoint.host(), endpoint.port(), RoundTrip.parseList(value, "rtt").get(0));
+                Connection direct = endpoint.connect();
+                Connection relayed = through(relay).connect();
+                Statement s = direct.createStatement()) {
+            s.execute("CREATE TABLE relay_doc (id int PRIMARY KEY, doc jsonb NOT NULL)");
+            try {
+                try (PreparedStatement insert = relayed.prepareStatement("INSERT INTO relay_doc VALUES (1, ?::jsonb)")) {
+                    insert.setString(1, document);
+                    insert.executeUpdate();
+                }
+                try (PreparedStatement check = direct.prepareStatement("SELECT jsonb_array_length(doc), md5(doc::text) FROM relay_doc WHERE id = 1");
+                        ResultSet rs = check.executeQuery()) {
+                    rs.next();
+                    assertEquals(200_000, rs.getInt(1));
+                    assertEquals(md5(document.getBytes(StandardCharsets.UTF_8)), rs.getString(2), "what the server stored");
+                }
+                try (PreparedStatement read = relayed.prepareStatement("SELECT doc::text FROM relay_doc WHERE id = 1");
+                        ResultSet rs = read.executeQuery()) {
+                    rs.next();
+                    assertEquals(document, rs.getString(1), "what came back through the relay");
+                }
+            } finally {
+                s.execute("DROP TABLE relay_doc");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "1ms"})
+    void aClosedRelayRefusesConnections(String value) throws SQLException {
+        LatencyRelay relay = LatencyRelay.start(endpoint.host(), endpoint.port(), RoundTrip.parseList(value, "rtt").get(0));
+        PgEndpoint relayed = through(relay);
+        Connection open = relayed.connect();
+        relay.close();
+        assertThrows(SQLException.class, () -> {
+            try (Statement s = open.createStatement()) {
+                s.execute("SELECT 1");
+            }
+        });
+        open.close();
+        assertThrows(SQLException.class, relayed::connect);
+    }
+
+    private static PgEndpoint through(LatencyRelay relay) {
+        return endpoint.withAddress(relay.address().getHostString(), relay.address().getPort());
+    }
+
+    /** Rows in COPY's text format: id, tab, a payload that varies in length and content. */
+    private static byte[] copyRows() {
+        StringBuilder sb = new StringBuilder(COPY_ROWS * 40);
+        for (int i = 1; i <= COPY_ROWS; i++) {
+            sb.append(i).append('\t').append("payload-").append(Integer.toHexString(i * 31)).append('-')
+                    .append("x".repeat(i % 17)).append('\n');
+        }
+        return sb.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static String md5(byte[] bytes) throws NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+    }
+}
