@@ -54,19 +54,20 @@ public record RoundTrip(Duration value) {
      */
     public static List<RoundTrip> parseList(String text, String setting) {
         List<RoundTrip> out = new ArrayList<>();
+        String example = (setting.startsWith("-D") ? setting + "=" : setting + " ") + "0,0.5ms,2ms";
         for (String part : text.split(",", -1)) {
-            RoundTrip rtt = parse(part.strip(), setting, text);
+            RoundTrip rtt = parse(part.strip(), setting, text, example);
             if (out.contains(rtt)) {
                 throw new IllegalArgumentException(setting + " names the round trip " + rtt.label() + " twice in \"" + text
-                        + "\". Give each value once, e.g. " + setting + " 0,0.5ms,2ms");
+                        + "\". Give each value once, e.g. " + example);
             }
             out.add(rtt);
         }
         return List.copyOf(out);
     }
 
-    private static RoundTrip parse(String part, String setting, String whole) {
-        String rule = ". Give round trips from 0 to 1s with a unit (us, ms or s), comma-separated, e.g. " + setting + " 0,0.5ms,2ms";
+    private static RoundTrip parse(String part, String setting, String whole, String example) {
+        String rule = ". Give round trips from 0 to 1s with a unit (us, ms or s), comma-separated, e.g. " + example;
         if (part.equals("0")) {
             return NONE;
         }

@@ -27,7 +27,7 @@ class RoundTripTest {
                 assertThrows(IllegalArgumentException.class, () -> RoundTrip.parseList("5", "--pg-rtt")).getMessage());
         assertEquals("--pg-rtt value \"1.5s\" is over 1s" + rule,
                 assertThrows(IllegalArgumentException.class, () -> RoundTrip.parseList("1.5s", "--pg-rtt")).getMessage());
-        assertEquals("-Ddbbench.pg.rtt value \"fast\" in \"0,fast\" is not a round trip" + rule.replace("--pg-rtt 0", "-Ddbbench.pg.rtt 0"),
+        assertEquals("-Ddbbench.pg.rtt value \"fast\" in \"0,fast\" is not a round trip" + rule.replace("--pg-rtt 0", "-Ddbbench.pg.rtt=0"),
                 assertThrows(IllegalArgumentException.class, () -> RoundTrip.parseList("0,fast", "-Ddbbench.pg.rtt")).getMessage());
         assertEquals("--pg-rtt value \"\" in \"1ms,\" is not a round trip" + rule,
                 assertThrows(IllegalArgumentException.class, () -> RoundTrip.parseList("1ms,", "--pg-rtt")).getMessage());
