@@ -1,6 +1,5 @@
 package dev.dbbench.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbbench.core.net.AddedRoundTrip;
 import dev.dbbench.core.net.LatencyRelay;
@@ -188,16 +187,21 @@ final class PgRoundTrips implements AutoCloseable {
         section.put("parameter", PARAM);
         section.put("how", "a TCP relay on 127.0.0.1 in the launcher delays each direction by half the round trip;"
                 + " new connections also wait one round trip for the emulated TCP handshake");
-        ArrayNode list = section.putArray("round_trips");
+        // Keyed by the parameter's value, so the report's environment table shows one line per figure.
+        ObjectNode byValue = section.putObject("round_trips");
         for (Relayed r : relays) {
-            ObjectNode node = list.addObject();
-            node.put("round_trip", r.relay().roundTrip().label());
+            ObjectNode node = byValue.putObject(r.relay().roundTrip().label());
             node.put("round_trip_ms", r.relay().roundTrip().value().toNanos() / 1e6);
-            node.put("select1_direct_median_ms", r.added().directMicros() / 1000);
-            node.put("select1_relayed_median_ms", r.added().relayedMicros() / 1000);
-            node.put("added_median_ms", r.added().addedMicros() / 1000);
+            node.put("select1_direct_median_ms", milliseconds(r.added().directMicros()));
+            node.put("select1_relayed_median_ms", milliseconds(r.added().relayedMicros()));
+            node.put("added_median_ms", milliseconds(r.added().addedMicros()));
             node.put("queries", r.added().queries());
         }
+    }
+
+    /** Microseconds as milliseconds to the microsecond: finer is noise. */
+    private static double milliseconds(double micros) {
+        return Math.round(micros) / 1000.0;
     }
 
     /** One line per round trip for the end of the run. */
