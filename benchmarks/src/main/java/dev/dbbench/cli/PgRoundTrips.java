@@ -147,8 +147,9 @@ final class PgRoundTrips implements AutoCloseable {
         return new PgRoundTrips(started, admin);
     }
 
-    boolean active() {
-        return !relays.isEmpty();
+    /** Whether the relays were closed, by {@link #close()} or by the shutdown hook on Ctrl-C. */
+    boolean closed() {
+        return closed.get();
     }
 
     /**

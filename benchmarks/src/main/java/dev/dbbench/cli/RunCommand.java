@@ -282,6 +282,10 @@ public final class RunCommand implements Callable<Integer> {
         List<Failure> failures = new ArrayList<>();
         RunnerException stopped = null;
         for (PgRoundTrips.Pass pass : passes) {
+            if (stopped == null && trips.closed()) {
+                // The shutdown hook (Ctrl-C) closed the relays: a pass started now would only fail to connect.
+                stopped = new RunnerException("the run was interrupted");
+            }
             if (stopped != null) {
                 // A pass after the run stopped: its combinations are recorded as not run, the earlier passes' results kept.
                 RunMonitor idle = new RunMonitor(OutputFormatFactory.createFormatInstance(new PrintStream(PrintStream.nullOutputStream()), VerboseMode.SILENT),
