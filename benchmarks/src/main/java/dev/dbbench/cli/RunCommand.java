@@ -278,28 +278,13 @@ public final class RunCommand implements Callable<Integer> {
                 + (lanes > 1 ? ", " + lanes + " benchmarks at a time" : ""));
         VerboseMode verbosity = options.verbosity().orElse(Defaults.VERBOSITY);
         Progress progress = new Progress(out, plan, System::nanoTime);
-        List<RunResult> results = new ArrayList<>();
-        List<Failure> failures = new ArrayList<>();
-        RunnerException stopped = null;
-        for (PgRoundTrips.Pass pass : passes) {
-            if (stopped == null && trips.closed()) {
-                // The shutdown hook (Ctrl-C) closed the relays: a pass started now would only fail to connect.
-                stopped = new RunnerException("the run was interrupted");
-            }
-            if (stopped != null) {
-                // A pass after the run stopped: its combinations are recorded as not run, the earlier passes' results kept.
-                RunMonitor idle = new RunMonitor(OutputFormatFactory.createFormatInstance(new PrintStream(PrintStream.nullOutputStream()), VerboseMode.SILENT),
-                        pass.plan(), secrets, progress);
-                idle.finish(stopped);
-                failures.addAll(pass.tagFailures(idle.failures()));
-                continue;
-            }
-            pass.handOver();
-            PassOutcome done = runPass(pass.narrow(options), pass.plan(), jmhOut, verbosity, secrets, progress, lanes);
-            results.addAll(pass.tag(List.copyOf(done.results())));
-            failures.addAll(pass.tagFailures(done.failures()));
-            stopped = done.stopped();
+        PassOutcome outcome;
+        // Several passes are one run: JMH's machine-wide lock is held across them, so another JMH run cannot slip in between.
+        try (ParallelRun.JmhLock lock = passes.size() > 1 ? ParallelRun.JmhLock.acquire() : null) {
+            outcome = runPasses(passes, trips, options, jmhOut, verbosity, secrets, progress, lanes);
         }
+        List<RunResult> results = List.copyOf(outcome.results());
+        List<Failure> failures = outcome.failures();
         if (lanes > 1 || passes.size() > 1) {
             writeResultFile(options, results);
         }
@@ -327,6 +312,34 @@ public final class RunCommand implements Callable<Integer> {
 
     /** What one JMH run (a pass) produced, and what stopped it early, if anything. */
     private record PassOutcome(Collection<RunResult> results, List<Failure> failures, RunnerException stopped) {}
+
+    /** Runs the passes one after the other; a pass after the run stopped is recorded as not run. */
+    private PassOutcome runPasses(List<PgRoundTrips.Pass> passes, PgRoundTrips trips, Options options, JmhOutput jmhOut, VerboseMode verbosity,
+            Secrets secrets, Progress progress, int lanes) throws IOException {
+        List<RunResult> results = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        RunnerException stopped = null;
+        for (PgRoundTrips.Pass pass : passes) {
+            if (stopped == null && trips.closed()) {
+                // The shutdown hook (Ctrl-C) closed the relays: a pass started now would only fail to connect.
+                stopped = new RunnerException("the run was interrupted");
+            }
+            if (stopped != null) {
+                // The earlier passes' results are kept; this one's combinations are recorded as not run.
+                RunMonitor idle = new RunMonitor(OutputFormatFactory.createFormatInstance(new PrintStream(PrintStream.nullOutputStream()), VerboseMode.SILENT),
+                        pass.plan(), secrets, progress);
+                idle.finish(stopped);
+                failures.addAll(pass.tagFailures(idle.failures()));
+                continue;
+            }
+            pass.handOver();
+            PassOutcome done = runPass(pass.narrow(options), pass.plan(), jmhOut, verbosity, secrets, progress, lanes);
+            results.addAll(pass.tag(List.copyOf(done.results())));
+            failures.addAll(pass.tagFailures(done.failures()));
+            stopped = done.stopped();
+        }
+        return new PassOutcome(results, failures, stopped);
+    }
 
     /** Runs one pass's benchmarks, one at a time or side by side. */
     private PassOutcome runPass(Options options, Plan plan, JmhOutput jmhOut, VerboseMode verbosity, Secrets secrets, Progress progress, int lanes) throws IOException {
