@@ -4,6 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbbench.core.Databases;
+import dev.dbbench.core.async.AsyncPg;
+import dev.dbbench.core.async.AsyncPgSettings;
+import dev.dbbench.core.async.Metrics;
+import dev.dbbench.core.pool.ConnectionPool;
+import dev.dbbench.core.pool.ConnectionPools;
+import dev.dbbench.core.pool.PoolKind;
+import dev.dbbench.core.pool.PoolSettings;
 import dev.dbbench.core.provision.PgEndpoint;
 import dev.dbbench.core.provision.SharedPostgres;
 import java.io.ByteArrayOutputStream;
@@ -19,6 +27,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.postgresql.PGConnection;
@@ -126,6 +135,42 @@ class LatencyRelayTest {
                 s.execute("DROP TABLE relay_doc");
             }
         }
+    }
+
+    /**
+     * The clients the benchmarks use all pass through: each pool, and the Vert.x client with 256
+     * queries pipelined on one connection (its bytes interleave with the answers in flight).
+     */
+    @Test
+    void poolsAndThePipelinedVertxClientWorkThroughTheRelay() throws Exception {
+        try (LatencyRelay relay = LatencyRelay.start(endpoint.host(), endpoint.port(), RoundTrip.parseList("1ms", "rtt").get(0))) {
+            PgEndpoint relayed = through(relay);
+            for (PoolKind kind : PoolKind.values()) {
+                try (ConnectionPool pool = ConnectionPools.create(kind, Databases.postgres(relayed), PoolSettings.of(2))) {
+                    assertEquals(42, (int) pool.withConnection(c -> {
+                        try (PreparedStatement ps = c.prepareStatement("SELECT ?::int"); ResultSet rs = withInt(ps, 42).executeQuery()) {
+                            rs.next();
+                            return rs.getInt(1);
+                        }
+                    }), kind.name());
+                }
+            }
+            try (Connection direct = endpoint.connect(); Statement s = direct.createStatement()) {
+                s.execute("DROP TABLE IF EXISTS metrics");
+                try (AsyncPg pg = AsyncPg.connect(relayed, AsyncPgSettings.guide().withPipeliningLimit(256))) {
+                    pg.createMetricsTable().join();
+                    assertEquals(1000, pg.insertMetrics(Metrics.guideSamples(1000)).join());
+                    assertEquals(Metrics.topAverages(direct, 10), pg.topAverages(10).join());
+                } finally {
+                    s.execute("DROP TABLE IF EXISTS metrics");
+                }
+            }
+        }
+    }
+
+    private static PreparedStatement withInt(PreparedStatement ps, int value) throws SQLException {
+        ps.setInt(1, value);
+        return ps;
     }
 
     @ParameterizedTest
