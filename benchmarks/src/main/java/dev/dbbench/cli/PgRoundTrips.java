@@ -142,7 +142,9 @@ final class PgRoundTrips implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             started.forEach(r -> r.relay().close());
-            throw new SetupException("[relay] " + e.getMessage() + ": " + OPTION + " needs the run's PostgreSQL to answer through a relay on 127.0.0.1", e);
+            // The relay's own messages start with "[relay]"; anything else (a driver's) gets the prefix here.
+            String message = e.getMessage() != null && e.getMessage().startsWith("[relay]") ? e.getMessage() : "[relay] " + e.getMessage();
+            throw new SetupException(message + ". " + OPTION + " needs the run's PostgreSQL to answer through a relay on 127.0.0.1", e);
         }
         return new PgRoundTrips(started, admin);
     }
