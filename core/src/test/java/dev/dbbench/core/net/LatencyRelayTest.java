@@ -173,6 +173,52 @@ class LatencyRelayTest {
         return ps;
     }
 
+    /**
+     * Backpressure: a receiver slower than the sender, 32 MB through the relay. At 20 ms the link
+     * would hold far more than the relay's in-flight limit, so reading must pause on both counts
+     * (receiver not writable, link full) and resume, and still every byte arrives, in order.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "20ms"})
+    void aSlowReceiverGetsEveryByteInOrder(String value) throws Exception {
+        byte[] data = new byte[32 << 20];
+        new java.util.Random(18).nextBytes(data);
+        try (java.net.ServerSocket slow = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                LatencyRelay relay = LatencyRelay.start("127.0.0.1", slow.getLocalPort(), RoundTrip.parseList(value, "rtt").get(0))) {
+            java.util.concurrent.CompletableFuture<String> received = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try (java.net.Socket s = slow.accept(); java.io.DataInputStream in = new java.io.DataInputStream(s.getInputStream())) {
+                    int length = in.readInt();
+                    MessageDigest md5 = MessageDigest.getInstance("MD5");
+                    byte[] chunk = new byte[64 << 10];
+                    for (int left = length; left > 0; ) {
+                        int n = in.read(chunk, 0, Math.min(chunk.length, left));
+                        if (n < 0) {
+                            throw new IllegalStateException("the relay closed after " + (length - left) + " of " + length + " bytes");
+                        }
+                        md5.update(chunk, 0, n);
+                        left -= n;
+                        Thread.sleep(1);
+                    }
+                    String digest = HexFormat.of().formatHex(md5.digest());
+                    s.getOutputStream().write(digest.getBytes(StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                    return digest;
+                } catch (Exception e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            });
+            try (java.net.Socket client = new java.net.Socket(relay.address().getAddress(), relay.address().getPort());
+                    java.io.DataOutputStream out = new java.io.DataOutputStream(client.getOutputStream())) {
+                out.writeInt(data.length);
+                out.write(data);
+                out.flush();
+                byte[] answer = client.getInputStream().readNBytes(32);
+                assertEquals(md5(data), new String(answer, StandardCharsets.US_ASCII), "the digest the receiver sent back through the relay");
+            }
+            assertEquals(md5(data), received.get(60, java.util.concurrent.TimeUnit.SECONDS), "what the receiver got");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"0", "1ms"})
     void aClosedRelayRefusesConnections(String value) throws SQLException {
