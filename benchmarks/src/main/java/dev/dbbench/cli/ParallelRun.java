@@ -186,7 +186,7 @@ final class ParallelRun {
      * told to ignore it (they would lock each other out), but another JMH run on this machine must
      * still be refused, as it is when benchmarks run one at a time.
      */
-    private record JmhLock(FileChannel channel, FileLock lock) implements AutoCloseable {
+    record JmhLock(FileChannel channel, FileLock lock) implements AutoCloseable {
         static final String IGNORE = "jmh.ignoreLock";
 
         static JmhLock acquire() {

@@ -111,6 +111,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = PG_PASSWORD, paramLabel = "<password>", description = "password for --pg-user (never printed or written to results)")
     String pgPassword;
 
+    @Option(names = PgRoundTrips.OPTION, paramLabel = "<rtt,...>", description = {
+        "PostgreSQL at a network's distance: the forks reach the server through a relay that adds this round trip",
+        "(e.g. 0,0.5ms,2ms; units us, ms, s; 0 to 1s). Each PostgreSQL benchmark runs once per value, recorded as",
+        "parameter " + PgRoundTrips.PARAM + "; the others run once. Default: -D" + PgRoundTrips.PROPERTY + ", else none (straight to the server)."})
+    String pgRtt;
+
     @Option(names = SQLITE_DIR, paramLabel = "<dir>", description = "where SQLite benchmark files go (default: the system's temporary directory)")
     Path sqliteDir;
 
@@ -179,18 +185,28 @@ public final class RunCommand implements Callable<Integer> {
         Secrets secrets = Secrets.of(pgSettings.password().map(Setting::value).orElse(null));
 
         checkProfilers(given);
+        List<dev.dbbench.core.net.RoundTrip> roundTrips = PgRoundTrips.setting(pgRtt);
         // The forks of the regression check turn the gc profiler off with the property; checked here, before anything starts.
         gcProfiler = gcProfiler && gcProfilerProperty();
 
         boolean needsPostgres = DatabaseNeeds.anyNeedsPostgres(plan.classes());
+        if (!roundTrips.isEmpty() && needsPostgres && base.getForkCount().orElse(1) == 0) {
+            throw new SetupException(PgRoundTrips.OPTION + " cannot be used with -f 0: the relay's address is handed to forks, and -f 0 runs"
+                    + " the benchmarks inside this JVM. Give -f 1 or more");
+        }
+        if (!roundTrips.isEmpty() && !needsPostgres) {
+            out.println("[dbbench] " + PgRoundTrips.OPTION + " is ignored: no selected benchmark uses PostgreSQL");
+        }
         try (JmhOutput jmhOut = JmhOutput.open(base, out);
-                ServerLease server = needsPostgres ? ServerLease.of(PostgresProvisioner.provision(pgSettings, env, out::println, durable())) : ServerLease.none()) {
+                ServerLease server = needsPostgres ? ServerLease.of(PostgresProvisioner.provision(pgSettings, env, out::println, durable())) : ServerLease.none();
+                PgRoundTrips trips = PgRoundTrips.start(roundTrips, server.get(), out::println)) {
             Map<String, String> forkProperties = forkProperties(server.get(), sqliteSetting);
             ForkSystemProperties.set(forkProperties);
             // With -f 0 the benchmarks run in this JVM and look the same settings up here.
             Map<String, String> previous = setSystemProperties(forkProperties);
             try {
-                return run(base, plan, jmhOut, server.get(), sqliteSetting, secrets.and(server.password()), !forkProperties.isEmpty());
+                return run(base, plan, jmhOut, server.get(), sqliteSetting, secrets.and(server.password()), !forkProperties.isEmpty(),
+                        trips, forkProperties);
             } finally {
                 ForkSystemProperties.clear();
                 setSystemProperties(previous);
@@ -229,7 +245,11 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int run(Options base, Plan plan, JmhOutput jmhOut, PostgresServer server, Optional<Setting> sqliteSetting, Secrets secrets, boolean handOver) throws IOException {
+    private int run(Options base, Plan plan, JmhOutput jmhOut, PostgresServer server, Optional<Setting> sqliteSetting, Secrets secrets, boolean handOver,
+            PgRoundTrips trips, Map<String, String> forkProperties) throws IOException {
+        List<PgRoundTrips.Pass> passes = trips.passes(plan, forkProperties);
+        // From here on the plan is every pass's combinations: the PostgreSQL ones once per round trip.
+        plan = PgRoundTrips.total(passes);
         int lanes = lanes(base);
         ChainedOptionsBuilder builder = new OptionsBuilder().parent(base);
         if (handOver) {
@@ -251,35 +271,22 @@ public final class RunCommand implements Callable<Integer> {
         runInfo.put("gc_profiler", gc || asksForGcProfiler(base));
         environment.setAll(Environment.collect(json, sqliteSetting.map(s -> Path.of(s.value())).orElse(null),
                 sqliteSetting.map(Setting::name).orElse(SqliteDirectory.DIR_ENV), server));
+        trips.describe(environment);
 
         out.println("[dbbench] profile " + profile.label() + " (" + profile.description() + "): " + plan.size()
                 + " benchmark x parameter combinations, about " + RunMonitor.clock(plan.nominalSeconds() / lanes) + " planned"
                 + (lanes > 1 ? ", " + lanes + " benchmarks at a time" : ""));
         VerboseMode verbosity = options.verbosity().orElse(Defaults.VERBOSITY);
         Progress progress = new Progress(out, plan, System::nanoTime);
-        Collection<RunResult> results;
-        List<Failure> failures;
-        if (lanes > 1) {
-            ParallelRun.Outcome outcome = new ParallelRun(lanes, options, plan, jmhOut.stream(), verbosity, secrets, progress).run();
-            if (outcome.stopped() != null) {
-                throwIfSetupFailure(outcome.stopped(), outcome.started());
-            }
-            results = outcome.results();
-            failures = outcome.failures();
+        PassOutcome outcome;
+        // Several passes are one run: JMH's machine-wide lock is held across them, so another JMH run cannot slip in between.
+        try (ParallelRun.JmhLock lock = passes.size() > 1 ? ParallelRun.JmhLock.acquire() : null) {
+            outcome = runPasses(passes, trips, options, jmhOut, verbosity, secrets, progress, lanes);
+        }
+        List<RunResult> results = List.copyOf(outcome.results());
+        List<Failure> failures = outcome.failures();
+        if (lanes > 1 || passes.size() > 1) {
             writeResultFile(options, results);
-        } else {
-            OutputFormat text = OutputFormatFactory.createFormatInstance(new RedactingPrintStream(jmhOut.stream(), secrets), verbosity);
-            RunMonitor monitor = new RunMonitor(text, plan, secrets, progress);
-            RunnerException stopped = null;
-            try {
-                results = new Runner(options, monitor).run();
-            } catch (RunnerException e) {
-                throwIfSetupFailure(e, monitor.started());
-                stopped = e;
-                results = monitor.resultsSoFar();
-            }
-            monitor.finish(stopped);
-            failures = monitor.failures();
         }
 
         Instant finished = Instant.now();
@@ -294,12 +301,69 @@ public final class RunCommand implements Callable<Integer> {
         out.println();
         out.println("[dbbench] summary (" + profile.label() + " profile; details in " + folder.path() + ")");
         out.print(SummaryTable.render(results, failures));
+        trips.summaryLines().forEach(out::println);
 
         boolean listenersOk = notifyListeners(folder.path());
         if (!failures.isEmpty()) {
             out.println("[dbbench] " + failures.size() + " of " + plan.size() + " combinations failed; see " + folder.path().resolve(ResultsWriter.FAILURES_JSON));
         }
         return failures.isEmpty() && listenersOk ? 0 : 1;
+    }
+
+    /** What one JMH run (a pass) produced, and what stopped it early, if anything. */
+    private record PassOutcome(Collection<RunResult> results, List<Failure> failures, RunnerException stopped) {}
+
+    /** Runs the passes one after the other; a pass after the run stopped is recorded as not run. */
+    private PassOutcome runPasses(List<PgRoundTrips.Pass> passes, PgRoundTrips trips, Options options, JmhOutput jmhOut, VerboseMode verbosity,
+            Secrets secrets, Progress progress, int lanes) throws IOException {
+        List<RunResult> results = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        RunnerException stopped = null;
+        for (PgRoundTrips.Pass pass : passes) {
+            if (stopped == null && trips.closed()) {
+                // The shutdown hook (Ctrl-C) closed the relays: a pass started now would only fail to connect.
+                stopped = new RunnerException("the run was interrupted");
+            }
+            if (stopped != null) {
+                // The earlier passes' results are kept; this one's combinations are recorded as not run.
+                RunMonitor idle = new RunMonitor(OutputFormatFactory.createFormatInstance(new PrintStream(PrintStream.nullOutputStream()), VerboseMode.SILENT),
+                        pass.plan(), secrets, progress);
+                idle.finish(stopped);
+                failures.addAll(pass.tagFailures(idle.failures()));
+                continue;
+            }
+            pass.handOver();
+            PassOutcome done = runPass(pass.narrow(options), pass.plan(), jmhOut, verbosity, secrets, progress, lanes);
+            results.addAll(pass.tag(List.copyOf(done.results())));
+            failures.addAll(pass.tagFailures(done.failures()));
+            stopped = done.stopped();
+        }
+        return new PassOutcome(results, failures, stopped);
+    }
+
+    /** Runs one pass's benchmarks, one at a time or side by side. */
+    private PassOutcome runPass(Options options, Plan plan, JmhOutput jmhOut, VerboseMode verbosity, Secrets secrets, Progress progress, int lanes) throws IOException {
+        if (lanes > 1) {
+            ParallelRun.Outcome outcome = new ParallelRun(lanes, options, plan, jmhOut.stream(), verbosity, secrets, progress).run();
+            if (outcome.stopped() != null) {
+                throwIfSetupFailure(outcome.stopped(), outcome.started());
+            }
+            return new PassOutcome(outcome.results(), outcome.failures(), outcome.stopped());
+        }
+        OutputFormat text = OutputFormatFactory.createFormatInstance(new RedactingPrintStream(jmhOut.stream(), secrets), verbosity);
+        RunMonitor monitor = new RunMonitor(text, plan, secrets, progress);
+        RunnerException stopped = null;
+        Collection<RunResult> results;
+        try {
+            results = new Runner(options, monitor).run();
+        } catch (RunnerException e) {
+            // Counted over the whole run: a later pass that cannot start must not lose the earlier passes' results.
+            throwIfSetupFailure(e, progress.started());
+            stopped = e;
+            results = monitor.resultsSoFar();
+        }
+        monitor.finish(stopped);
+        return new PassOutcome(results, monitor.failures(), stopped);
     }
 
     /** A run that stopped before anything ran failed to set up (a bad profiler, JMH's lock held): one line, exit 2. */

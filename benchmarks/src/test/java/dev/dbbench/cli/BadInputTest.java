@@ -37,6 +37,17 @@ class BadInputTest {
     }
 
     @Test
+    void badRoundTripIsRefusedBeforeAnythingStarts() throws IOException {
+        String rule = ". Give round trips from 0 to 1s with a unit (us, ms or s), comma-separated, e.g. --pg-rtt 0,0.5ms,2ms";
+        assertEquals("--pg-rtt value \"5\" has no unit" + rule, refused("--pg-rtt", "0,5", "selftest.PgHandoffBenchmark").errLine());
+        assertEquals("--pg-rtt value \"-1ms\" is negative" + rule, refused("--pg-rtt=-1ms", "selftest.PgHandoffBenchmark").errLine());
+        assertEquals("--pg-rtt value \"2s\" is over 1s" + rule, refused("--pg-rtt", "2s", "selftest.PgHandoffBenchmark").errLine());
+        assertEquals("--pg-rtt value \"soon\" in \"soon\" is not a round trip" + rule, refused("--pg-rtt", "soon", "selftest.PgHandoffBenchmark").errLine());
+        String line = refused("--pg-rtt", "1ms", "-f", "0", "selftest.PgHandoffBenchmark").errLine();
+        assertTrue(line.startsWith("--pg-rtt cannot be used with -f 0") && line.endsWith("Give -f 1 or more"), line);
+    }
+
+    @Test
     void unknownOptionIsNamed() throws IOException {
         String line = refused("--frobnicate").errLine();
         assertTrue(line.contains("Unknown option: '--frobnicate'"), line);

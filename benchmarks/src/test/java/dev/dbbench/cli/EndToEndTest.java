@@ -178,6 +178,56 @@ class EndToEndTest {
         assertEquals("2", failures.get(0).get("params").get("n").asText());
     }
 
+    /**
+     * --pg-rtt: the PostgreSQL benchmark runs once per round trip, its forks reaching the server
+     * through the launcher's relays, each result carrying pgRtt; the other benchmark runs once.
+     */
+    @Test
+    void roundTripsRunPostgresBenchmarksOncePerValueThroughRelays() throws Exception {
+        Path results = temp.resolve("results");
+        Path sqliteDir = Files.createDirectory(temp.resolve("sqlite"));
+        CliRun run = CliRun.of("--profile", "smoke", "--results-dir", results.toString(), "--pg-rtt", "0,1ms", "-p", "n=1",
+                "--pg-url", pg.url(), "--pg-user", PasswordPostgres.ROLE, "--pg-password", PASSWORD, "--sqlite-dir", sqliteDir.toString(),
+                "selftest.PassingBenchmark", "selftest.PgHandoffBenchmark");
+        assertEquals(Main.OK, run.code(), run.out() + run.err());
+        assertTrue(run.out().contains("[dbbench] 3 of 3: "), run.out());
+        assertTrue(run.out().contains("[relay] pgRtt=1ms: SELECT 1 measured "), run.out());
+
+        Path runDir = results.resolve(RunFolder.LATEST);
+        JsonNode jmh = json.readTree(runDir.resolve(ResultsWriter.JMH_JSON).toFile());
+        List<String> measured = new ArrayList<>();
+        jmh.forEach(r -> measured.add(r.get("benchmark").asText() + r.get("params")));
+        assertEquals(List.of("dev.dbbench.cli.selftest.PassingBenchmark.step{\"n\":\"1\"}",
+                "dev.dbbench.cli.selftest.PgHandoffBenchmark.selectOne{\"pgRtt\":\"0ms\"}",
+                "dev.dbbench.cli.selftest.PgHandoffBenchmark.selectOne{\"pgRtt\":\"1ms\"}"), measured.stream().sorted().toList());
+        List<String> csv = Files.readAllLines(runDir.resolve(ResultsWriter.RESULTS_CSV));
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("dev.dbbench.cli.selftest.PgHandoffBenchmark.selectOne,avgt,pgRtt=1ms,")), String.join("\n", csv));
+        /*
+         * The proof that the forks' connections went through the relay, not around it: its SELECT 1
+         * cannot take less than the round trip the relay adds (a delay is a floor that noise only
+         * raises, so this bound holds on any machine, however busy).
+         */
+        for (JsonNode r : jmh) {
+            if (r.get("params") != null && "1ms".equals(r.get("params").path("pgRtt").asText())) {
+                assertEquals("us/op", r.get("primaryMetric").get("scoreUnit").asText());
+                assertTrue(r.get("primaryMetric").get("score").asDouble() >= 800, r.toPrettyString());
+            }
+        }
+
+        JsonNode rtt = json.readTree(runDir.resolve(ResultsWriter.ENVIRONMENT_JSON).toFile()).get("pg_rtt");
+        assertEquals("pgRtt", rtt.get("parameter").asText());
+        assertEquals(List.of("0ms", "1ms"), iterable(rtt.get("round_trips").fieldNames()));
+        // What the relay adds is measured, not assumed: a delay only adds, so 1ms adds at least most of a millisecond.
+        assertTrue(rtt.get("round_trips").get("1ms").get("added_median_ms").asDouble() > 0.8, rtt.toPrettyString());
+        assertFalse(run.out().contains(PASSWORD) || run.err().contains(PASSWORD), "password printed");
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> names) {
+        List<String> out = new ArrayList<>();
+        names.forEachRemaining(out::add);
+        return out;
+    }
+
     @Test
     void oneAtATimeRecordsFailuresAndGoesOn() throws Exception {
         Path results = temp.resolve("results");

@@ -42,6 +42,25 @@ public record PgEndpoint(String jdbcUrl, String user, String password) {
         return new PgEndpoint(PREFIX + authority + "/" + database + query, user, password);
     }
 
+    /** The server's host as the URL names it. */
+    public String host() {
+        return uri(jdbcUrl).getHost();
+    }
+
+    /** The server's port: the URL's, else PostgreSQL's default 5432. */
+    public int port() {
+        int port = uri(jdbcUrl).getPort();
+        return port < 0 ? 5432 : port;
+    }
+
+    /** The same database and login reached at another address (a relay in front of the server). */
+    public PgEndpoint withAddress(String host, int port) {
+        URI u = uri(jdbcUrl);
+        String query = u.getRawQuery() == null ? "" : "?" + u.getRawQuery();
+        String path = u.getRawPath() == null ? "" : u.getRawPath();
+        return new PgEndpoint(PREFIX + host + ":" + port + path + query, user, password);
+    }
+
     /** The same database with one more URL parameter (e.g. {@code currentSchema}). */
     public PgEndpoint withParameter(String name, String value) {
         String separator = jdbcUrl.contains("?") ? "&" : "?";
