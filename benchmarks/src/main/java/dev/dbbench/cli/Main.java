@@ -27,6 +27,14 @@ public final class Main {
 
     private Main() {}
 
+    /**
+     * pgjdbc logs through java.util.logging, whose default handler prints WARNING lines on the
+     * console ("Connection error", "unknown port") before the launcher's own one-line error says
+     * the same. Held here: java.util.logging keeps loggers only weakly, and a collected logger
+     * forgets its level.
+     */
+    private static final java.util.logging.Logger DRIVER_LOG = java.util.logging.Logger.getLogger("org.postgresql");
+
     public static void main(String[] args) {
         System.exit(run(args, System.getenv(), System.out, System.err, List.of()));
     }
@@ -41,6 +49,7 @@ public final class Main {
 
     /** Runs the command line and returns the exit code; {@code listeners} are called after a run besides those found by ServiceLoader. */
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, List<RunListener> listeners) {
+        DRIVER_LOG.setLevel(java.util.logging.Level.OFF);
         return commandLine(new RunCommand(env, out, listeners), out, err).execute(args);
     }
 

@@ -14,7 +14,7 @@ import dev.dbbench.results.Failure;
 import dev.dbbench.results.RunFolder;
 import dev.dbbench.results.RunListener;
 import dev.dbbench.results.ResultsWriter;
-import dev.dbbench.results.Secrets;
+import dev.dbbench.core.provision.Secrets;
 import dev.dbbench.results.SummaryTable;
 import java.io.FileNotFoundException;
 import java.io.FileOutputStream;
@@ -98,8 +98,7 @@ public final class RunCommand implements Callable<Integer> {
      * durable server. {@code DBBENCH_PG_DURABLE} or {@code -Ddbbench.pg.durable} overrides both.
      */
     private boolean durable() {
-        String set = System.getProperty(PostgresProvisioner.DURABLE_PROPERTY, env.get(PostgresProvisioner.DURABLE_ENV));
-        return set == null ? profile != Profile.SMOKE : !"false".equalsIgnoreCase(set.strip());
+        return PostgresProvisioner.durable(env).orElse(profile != Profile.SMOKE);
     }
 
     @Option(names = PG_URL, paramLabel = "<jdbc-url>", description = "PostgreSQL to use instead of provisioning one: jdbc:postgresql://host:port/database")
@@ -163,6 +162,17 @@ public final class RunCommand implements Callable<Integer> {
         Options base = profiled.build();
         Plan plan = Plan.of(base);
 
+        // Every check before anything is created or started: a refused run leaves nothing behind.
+        InputChecks.parameters(List.copyOf(InputChecks.given(spec.commandLine().getParseResult())), base);
+        InputChecks.jvm(base);
+        InputChecks.notEmpty(RESULTS_DIR, resultsDir);
+        InputChecks.notEmpty(SQLITE_DIR, sqliteDir);
+        InputChecks.outputFiles(base);
+        int lanes = lanes(base);
+        checkProfilers(given);
+        // The forks of the regression check turn the gc profiler off with the property; checked here, before anything starts.
+        gcProfiler = gcProfiler && gcProfilerProperty();
+        boolean durable = durable();
         try {
             RunFolder.checkWritable(resultsDir, RESULTS_DIR);
         } catch (IllegalArgumentException e) {
@@ -172,25 +182,22 @@ public final class RunCommand implements Callable<Integer> {
         sqliteSetting.ifPresent(s -> SqliteDirectory.create(Path.of(s.value()), s.name()).close());
 
         PostgresSettings pgSettings = PostgresSettings.from(System.getProperties(), env).overriddenBy(commandLinePostgres());
-        if (pgSettings.explicit()) {
-            // A malformed URL is a mistake even when this selection would not use it.
-            pgSettings.endpoint();
-        }
         Secrets secrets = Secrets.of(pgSettings.password().map(Setting::value).orElse(null));
-
-        checkProfilers(given);
-        // The forks of the regression check turn the gc profiler off with the property; checked here, before anything starts.
-        gcProfiler = gcProfiler && gcProfilerProperty();
+        if (pgSettings.explicit()) {
+            // A malformed URL is a mistake even when this selection would not use it; a password inside it is a secret too.
+            secrets = secrets.and(pgSettings.endpoint().password());
+        }
 
         boolean needsPostgres = DatabaseNeeds.anyNeedsPostgres(plan.classes());
-        try (JmhOutput jmhOut = JmhOutput.open(base, out);
-                ServerLease server = needsPostgres ? ServerLease.of(PostgresProvisioner.provision(pgSettings, env, out::println, durable())) : ServerLease.none()) {
-            Map<String, String> forkProperties = forkProperties(server.get(), sqliteSetting);
-            ForkSystemProperties.set(forkProperties);
+        try (Interruption interruption = Interruption.arm();
+                JmhOutput jmhOut = JmhOutput.open(base, out);
+                ServerLease server = needsPostgres ? ServerLease.of(PostgresProvisioner.provision(pgSettings, env, out::println, durable)) : ServerLease.none();
+                ForkHandoff handoff = ForkHandoff.create(server.get(), sqliteSetting)) {
+            ForkSystemProperties.set(handoff.properties());
             // With -f 0 the benchmarks run in this JVM and look the same settings up here.
-            Map<String, String> previous = setSystemProperties(forkProperties);
+            Map<String, String> previous = setSystemProperties(handoff.properties());
             try {
-                return run(base, plan, jmhOut, server.get(), sqliteSetting, secrets.and(server.password()), !forkProperties.isEmpty());
+                return run(base, plan, lanes, jmhOut, server.get(), sqliteSetting, secrets.and(server.password()));
             } finally {
                 ForkSystemProperties.clear();
                 setSystemProperties(previous);
@@ -229,12 +236,9 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int run(Options base, Plan plan, JmhOutput jmhOut, PostgresServer server, Optional<Setting> sqliteSetting, Secrets secrets, boolean handOver) throws IOException {
-        int lanes = lanes(base);
-        ChainedOptionsBuilder builder = new OptionsBuilder().parent(base);
-        if (handOver) {
-            builder.addProfiler(ForkSystemProperties.class);
-        }
+    private int run(Options base, Plan plan, int lanes, JmhOutput jmhOut, PostgresServer server, Optional<Setting> sqliteSetting, Secrets secrets) throws IOException {
+        // Always: besides handing over the settings, it keeps new forks from starting after Ctrl-C.
+        ChainedOptionsBuilder builder = new OptionsBuilder().parent(base).addProfiler(ForkSystemProperties.class);
         boolean gc = gcProfiler && !asksForGcProfiler(base);
         if (gc) {
             // Allocation per operation is half of some answers (streaming vs loading all, pools): measured in every run.
@@ -266,7 +270,12 @@ public final class RunCommand implements Callable<Integer> {
             }
             results = outcome.results();
             failures = outcome.failures();
-            writeResultFile(options, results);
+            try {
+                writeResultFile(options, results);
+            } catch (RuntimeException e) {
+                // Checked before the run; a disk that filled up since must not lose the run's own folder.
+                out.println("[dbbench] -rff: the extra copy of the results was not written (" + RunMonitor.firstLine(e) + "); the run's folder has them all");
+            }
         } else {
             OutputFormat text = OutputFormatFactory.createFormatInstance(new RedactingPrintStream(jmhOut.stream(), secrets), verbosity);
             RunMonitor monitor = new RunMonitor(text, plan, secrets, progress);
@@ -287,8 +296,11 @@ public final class RunCommand implements Callable<Integer> {
         runInfo.put("duration_seconds", Duration.between(started, finished).toMillis() / 1000.0);
         runInfo.put("failures", failures.size());
 
+        boolean interrupted = Interruption.requested();
+        runInfo.put("interrupted", interrupted);
+
         RunFolder folder = RunFolder.create(resultsDir, started);
-        new ResultsWriter(json, secrets).write(folder, results, failures, environment);
+        List<String> notWritten = new ResultsWriter(json, secrets).write(folder, results, failures, environment);
         folder.markLatest();
 
         out.println();
@@ -299,7 +311,12 @@ public final class RunCommand implements Callable<Integer> {
         if (!failures.isEmpty()) {
             out.println("[dbbench] " + failures.size() + " of " + plan.size() + " combinations failed; see " + folder.path().resolve(ResultsWriter.FAILURES_JSON));
         }
-        return failures.isEmpty() && listenersOk ? 0 : 1;
+        notWritten.forEach(line -> out.println("[dbbench] " + line));
+        if (interrupted) {
+            out.println("[dbbench] interrupted: " + results.size() + " of " + plan.size() + " combinations finished and are kept in " + folder.path());
+            return Interruption.EXIT_CODE;
+        }
+        return failures.isEmpty() && listenersOk && notWritten.isEmpty() ? 0 : 1;
     }
 
     /** A run that stopped before anything ran failed to set up (a bad profiler, JMH's lock held): one line, exit 2. */
@@ -408,21 +425,6 @@ public final class RunCommand implements Callable<Integer> {
             }
         });
         return previous;
-    }
-
-    /** What every fork needs to find the launcher's server and SQLite directory. */
-    static Map<String, String> forkProperties(PostgresServer server, Optional<Setting> sqliteDir) {
-        Map<String, String> props = new LinkedHashMap<>();
-        if (server != null) {
-            PgEndpoint admin = server.admin();
-            props.put(PostgresSettings.URL_PROPERTY, admin.jdbcUrl());
-            props.put(PostgresSettings.USER_PROPERTY, admin.user());
-            if (!admin.password().isEmpty()) {
-                props.put(PostgresSettings.PASSWORD_PROPERTY, admin.password());
-            }
-        }
-        sqliteDir.ifPresent(s -> props.put(SqliteDirectory.DIR_PROPERTY, s.value()));
-        return props;
     }
 
     private void describeRun(ObjectNode run, Options base, Plan plan, Instant started, Secrets secrets) {

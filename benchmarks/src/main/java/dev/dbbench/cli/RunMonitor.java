@@ -1,7 +1,7 @@
 package dev.dbbench.cli;
 
 import dev.dbbench.results.Failure;
-import dev.dbbench.results.Secrets;
+import dev.dbbench.core.provision.Secrets;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -95,7 +95,8 @@ final class RunMonitor implements OutputFormat {
      * every planned one that never started is recorded as not run.
      */
     void finish(Throwable runFailure) {
-        String why = runFailure == null ? "the run ended before it reported" : "the run stopped: " + firstLine(runFailure);
+        String why = Interruption.requested() ? "the run was interrupted"
+                : runFailure == null ? "the run ended before it reported" : "the run stopped: " + firstLine(runFailure);
         if (current != null) {
             fail(current, why);
         }
@@ -221,6 +222,10 @@ final class RunMonitor implements OutputFormat {
         } else {
             error = List.copyOf(tail);
             reason = fallbackReason;
+        }
+        if (Interruption.requested()) {
+            // The fork was stopped, or refused to start, because of Ctrl-C: not a fault of the benchmark.
+            reason = "interrupted before it finished";
         }
         Failure f = new Failure(params.getBenchmark(), params.getMode().shortLabel(), paramsOf(params), reason, error);
         failures.add(f);

@@ -141,7 +141,7 @@ class CommandLineTest {
     void jmhTextOutputMasksSecrets() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream console = new PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
-        PrintStream jmh = new RedactingPrintStream(console, dev.dbbench.results.Secrets.of("pw-123"));
+        PrintStream jmh = new RedactingPrintStream(console, dev.dbbench.core.provision.Secrets.of("pw-123"));
         jmh.println("# VM options: -Ddbbench.pg.password=pw-123");
         jmh.print("again --pg-password pw-123");
         jmh.close();

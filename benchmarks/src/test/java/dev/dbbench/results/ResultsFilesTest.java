@@ -1,5 +1,7 @@
 package dev.dbbench.results;
 
+import dev.dbbench.core.provision.Secrets;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
