@@ -475,6 +475,9 @@ public final class RunCommand implements Callable<Integer> {
             } catch (Exception e) {
                 ok = false;
                 out.println("[dbbench] " + l.getClass().getName() + " failed after the run: " + RunMonitor.firstLine(e) + " (the results are written)");
+                if (verbose) {
+                    e.printStackTrace(out);
+                }
             }
         }
         return ok;

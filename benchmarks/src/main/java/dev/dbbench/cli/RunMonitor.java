@@ -231,7 +231,7 @@ final class RunMonitor implements OutputFormat {
         failures.add(f);
         progress.done(nominal(params));
         current = null;
-        progress.println("[dbbench] FAILED " + label(params) + ": " + reason + " (recorded; the run goes on)");
+        progress.println("[dbbench] FAILED " + label(params) + ": " + reason + (Interruption.requested() ? " (recorded)" : " (recorded; the run goes on)"));
     }
 
     private void capture(String text) {

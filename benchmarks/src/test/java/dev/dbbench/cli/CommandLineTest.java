@@ -1,5 +1,7 @@
 package dev.dbbench.cli;
 
+import dev.dbbench.core.provision.PgEndpoint;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -121,9 +123,19 @@ class CommandLineTest {
     }
 
     @Test
-    void forksAreToldOnlyWhatIsSet() {
-        assertEquals(Map.of(), RunCommand.forkProperties(null, Optional.empty()));
-        assertEquals(Map.of("dbbench.sqlite.dir", "/data/sqlite"), RunCommand.forkProperties(null, Optional.of(new Setting("/data/sqlite", "--sqlite-dir"))));
+    void forksAreToldWhereThePasswordIsNeverThePassword() {
+        assertEquals(Map.of(), ForkHandoff.properties(null, Optional.empty()));
+        Map<String, String> props = ForkHandoff.properties(new PgEndpoint("jdbc:postgresql://127.0.0.1:5/db", "u", "pw-secret-1"),
+                Optional.of(java.nio.file.Path.of("/tmp/dbbench-pg-1.password")));
+        assertEquals(Map.of("dbbench.pg.handoff", "launcher", "dbbench.pg.url", "jdbc:postgresql://127.0.0.1:5/db", "dbbench.pg.user", "u",
+                "dbbench.pg.passwordFile", "/tmp/dbbench-pg-1.password"), props);
+        ForkSystemProperties.set(props);
+        try {
+            // What JMH puts on each fork's command line, which `ps` shows to every local user.
+            assertFalse(String.join(" ", new ForkSystemProperties().addJVMOptions(null)).contains("pw-secret-1"));
+        } finally {
+            ForkSystemProperties.clear();
+        }
     }
 
     @Test
