@@ -163,7 +163,12 @@ public final class PostgresProvisioner {
                 .setErrorRedirector(java.lang.ProcessBuilder.Redirect.DISCARD)
                 .start();
         PgEndpoint admin = new PgEndpoint(pg.getJdbcUrl("postgres", "postgres"), "postgres", "");
-        return new PostgresServer(admin, PostgresServer.Source.EMBEDDED, "embedded", pg);
+        OrphanWatch watch = OrphanWatch.start(pg.getPort());
+        return new PostgresServer(admin, PostgresServer.Source.EMBEDDED, "embedded", () -> {
+            try (watch) {
+                pg.close();
+            }
+        });
     }
 
     private static PostgresServer startContainer(String engine, boolean durable) {
