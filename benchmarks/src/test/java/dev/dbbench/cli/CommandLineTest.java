@@ -185,4 +185,11 @@ class CommandLineTest {
             assertTrue(run.out().contains(option), option + " missing from help:\n" + run.out());
         }
     }
+
+    @Test
+    void reportWithThreeRunsIsRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp) {
+        CliRun run = CliRun.of("report", temp.resolve("a").toString(), temp.resolve("b").toString(), temp.resolve("c").toString());
+        assertEquals(Main.BAD_INPUT, run.code(), run.err());
+        assertTrue(run.errLine().startsWith("report takes one run folder, or two to compare: 3 given"), run.err());
+    }
 }
