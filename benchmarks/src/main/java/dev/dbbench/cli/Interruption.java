@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <ol>
  *   <li>it marks the run interrupted, so no new fork starts ({@link ForkSystemProperties} refuses
  *       the next trial, which JMH records as a failure and passes over without forking);</li>
- *   <li>it stops the running forks (this JVM's children running JMH's {@code ForkedMain});</li>
+ *   <li>it stops the running forks (this JVM's Java children, JMH's {@code ForkedMain});</li>
  *   <li>it waits while the run writes the results and report of what finished, stops the server
  *       and removes its temporary files, then ends the JVM with exit code 130 (the shell's code
  *       for Ctrl-C), whichever of the two signals came.</li>
@@ -67,8 +67,8 @@ final class Interruption implements AutoCloseable {
 
     /** JMH's forks of this run; a fork that ignores the polite signal for long is killed. */
     private static void stopForks(boolean force) {
-        ProcessHandle.current().descendants()
-                .filter(p -> p.info().arguments().map(args -> Arrays.asList(args).contains(FORKED_MAIN)).orElse(false))
+        ProcessHandle.current().children()
+                .filter(Interruption::isFork)
                 .forEach(p -> {
                     if (force) {
                         p.destroyForcibly();
@@ -76,6 +76,18 @@ final class Interruption implements AutoCloseable {
                         p.destroy();
                     }
                 });
+    }
+
+    /**
+     * A JMH fork: runs ForkedMain, or is a Java child (Linux may show only the start of a long
+     * command line, cut inside the class path). The launcher's other children, a PostgreSQL
+     * server's tools and watch, are not Java.
+     */
+    private static boolean isFork(ProcessHandle p) {
+        ProcessHandle.Info info = p.info();
+        boolean forkedMain = info.arguments().map(args -> Arrays.asList(args).contains(FORKED_MAIN)).orElse(false);
+        boolean isJava = info.command().map(c -> java.nio.file.Path.of(c).getFileName().toString().startsWith("java")).orElse(false);
+        return forkedMain || isJava;
     }
 
     @Override

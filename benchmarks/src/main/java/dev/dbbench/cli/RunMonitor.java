@@ -49,6 +49,7 @@ final class RunMonitor implements OutputFormat {
     private final Map<String, RunResult> finished = new LinkedHashMap<>();
 
     private int started;
+    private boolean refused;
     private BenchmarkParams current;
     private final Deque<String> tail = new ArrayDeque<>();
     private List<String> errorLines;
@@ -120,11 +121,15 @@ final class RunMonitor implements OutputFormat {
             fail(current, "no result");
         }
         current = params;
-        started++;
         tail.clear();
         errorLines = null;
         seen.add(key(params));
-        progress.started(params);
+        // After Ctrl-C JMH still walks through the rest of its plan, but no fork starts (ForkSystemProperties refuses it).
+        refused = Interruption.requested();
+        if (!refused) {
+            started++;
+            progress.started(params);
+        }
         jmh.startBenchmark(params);
     }
 
@@ -225,7 +230,8 @@ final class RunMonitor implements OutputFormat {
         }
         if (Interruption.requested()) {
             // The fork was stopped, or refused to start, because of Ctrl-C: not a fault of the benchmark.
-            reason = "interrupted before it finished";
+            reason = refused ? "not run: the run was interrupted" : "interrupted before it finished";
+            error = List.of();
         }
         Failure f = new Failure(params.getBenchmark(), params.getMode().shortLabel(), paramsOf(params), reason, error);
         failures.add(f);
