@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -281,5 +282,28 @@ class BadInputTest {
         assertFalse(run.out().contains("url-secret-4d2c") || run.err().contains("url-secret-4d2c"), run.out() + run.err());
         CliRun malformed = refused("--pg-url", "postgresql://h/db?password=url-secret-4d2c", "selftest.PassingBenchmark");
         assertEquals("--pg-url is not a PostgreSQL JDBC URL: \"postgresql://h/db?password=****\". Expected jdbc:postgresql://host:port/database", malformed.errLine());
+    }
+
+    /**
+     * pgjdbc logs WARNING lines through java.util.logging straight to the process's stderr, which an
+     * in-process run cannot see: the launcher runs in a process of its own here.
+     */
+    @Test
+    void driverLogLinesNeverReachTheConsole() throws Exception {
+        for (String url : List.of("jdbc:postgresql://127.0.0.1:99999/db", "jdbc:postgresql://127.0.0.1:" + closedPort())) {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+                    Main.class.getName(), "--results-dir", temp.resolve("r").toString(), "--pg-url", url, "--pg-user", "bench", "selftest.PgHandoffBenchmark")
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(Main.BAD_INPUT, p.waitFor(), err);
+            assertEquals(1, err.lines().count(), "one line, no driver log:\n" + err);
+            assertTrue(err.startsWith("[postgres] "), err);
+        }
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 }
