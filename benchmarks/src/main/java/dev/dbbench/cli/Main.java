@@ -18,7 +18,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * subcommands are listed in {@link #subcommands()}.
  *
  * <p>Exit codes: 0 every benchmark produced a result; 1 some failed (recorded, the others ran);
- * 2 bad input or set-up, reported in one line before any benchmark started.
+ * 2 bad input or set-up, reported in one line before any benchmark started; 130 interrupted (Ctrl-C), what finished kept.
  */
 public final class Main {
     public static final int OK = 0;

@@ -68,7 +68,8 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         description = {
             "Runs dbbench's JMH benchmarks and writes results/<UTC timestamp>/ (jmh.json, results.csv, environment.json, failures.json).",
-            "Exit codes: 0 all benchmarks produced results; 1 some failed (recorded, the others still ran); 2 bad input, nothing ran."},
+            "Exit codes: 0 all benchmarks produced results; 1 some failed (recorded, the others still ran); 2 bad input, nothing ran;"
+                    + " 130 interrupted (Ctrl-C), what finished is kept."},
         footer = {
             "",
             "PostgreSQL is provisioned once, only when a selected benchmark needs it",
