@@ -301,8 +301,12 @@ public final class RunCommand implements Callable<Integer> {
         runInfo.put("interrupted", interrupted);
 
         RunFolder folder = RunFolder.create(resultsDir, started);
-        List<String> notWritten = new ResultsWriter(json, secrets).write(folder, results, failures, environment);
-        folder.markLatest();
+        List<String> notWritten = new ArrayList<>(new ResultsWriter(json, secrets).write(folder, results, failures, environment));
+        try {
+            folder.markLatest();
+        } catch (IOException e) {
+            notWritten.add("cannot point " + resultsDir.resolve(RunFolder.LATEST) + " at " + folder.path() + " (" + dev.dbbench.results.AtomicFiles.reason(e) + ")");
+        }
 
         out.println();
         out.println("[dbbench] summary (" + profile.label() + " profile; details in " + folder.path() + ")");
