@@ -10,6 +10,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.profile.ExternalProfiler;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.runner.BenchmarkException;
 
 /**
  * Hands the launcher's database settings to every JMH fork as {@code -D} system properties.
@@ -21,7 +22,8 @@ import org.openjdk.jmh.results.Result;
  * command line only, on top of whatever the benchmark asks for.
  *
  * <p>JMH makes its own instances by reflection, so the properties are held statically; the
- * launcher sets them once before the run and clears them after.
+ * launcher sets them once before the run and clears them after. It is also the gate that keeps new
+ * forks from starting once the run is interrupted.
  */
 public final class ForkSystemProperties implements ExternalProfiler {
     private static final Map<String, String> PROPERTIES = new TreeMap<>();
@@ -55,9 +57,15 @@ public final class ForkSystemProperties implements ExternalProfiler {
         return out;
     }
 
+    /**
+     * Called by JMH just before it starts each fork: after Ctrl-C, no new fork may start. JMH records
+     * the refusal as this benchmark's failure and moves on to the next, which is refused in turn.
+     */
     @Override
     public void beforeTrial(BenchmarkParams benchmarkParams) {
-        // Nothing to prepare: the options are all this profiler gives.
+        if (Interruption.requested()) {
+            throw new BenchmarkException(new IllegalStateException("not started: the run was interrupted"));
+        }
     }
 
     @Override

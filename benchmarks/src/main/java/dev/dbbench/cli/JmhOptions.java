@@ -125,6 +125,10 @@ final class JmhOptions {
             return new CommandLineOptions(argv.toArray(String[]::new));
         } catch (CommandLineOptionException e) {
             throw new SetupException("JMH option rejected: " + e.getMessage() + ". Run with -h for the options and their values", e);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // JMH reads some values (-bm's modes) outside its own option checks, and throws these.
+            throw new SetupException("JMH option rejected: " + e.getMessage() + ". Run with -h for the options and their values"
+                    + " (-bm takes thrpt, avgt, sample, ss or all)", e);
         }
     }
 }

@@ -18,7 +18,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * subcommands are listed in {@link #subcommands()}.
  *
  * <p>Exit codes: 0 every benchmark produced a result; 1 some failed (recorded, the others ran);
- * 2 bad input or set-up, reported in one line before any benchmark started.
+ * 2 bad input or set-up, reported in one line before any benchmark started; 130 interrupted (Ctrl-C), what finished kept.
  */
 public final class Main {
     public static final int OK = 0;
@@ -26,6 +26,14 @@ public final class Main {
     public static final int BAD_INPUT = 2;
 
     private Main() {}
+
+    /**
+     * pgjdbc logs through java.util.logging, whose default handler prints WARNING lines on the
+     * console ("Connection error", "unknown port") before the launcher's own one-line error says
+     * the same. Held here: java.util.logging keeps loggers only weakly, and a collected logger
+     * forgets its level.
+     */
+    private static final java.util.logging.Logger DRIVER_LOG = java.util.logging.Logger.getLogger("org.postgresql");
 
     public static void main(String[] args) {
         System.exit(run(args, System.getenv(), System.out, System.err, List.of()));
@@ -41,6 +49,7 @@ public final class Main {
 
     /** Runs the command line and returns the exit code; {@code listeners} are called after a run besides those found by ServiceLoader. */
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, List<RunListener> listeners) {
+        DRIVER_LOG.setLevel(java.util.logging.Level.OFF);
         return commandLine(new RunCommand(env, out, listeners), out, err).execute(args);
     }
 

@@ -1,7 +1,7 @@
 package dev.dbbench.cli;
 
 import dev.dbbench.results.Failure;
-import dev.dbbench.results.Secrets;
+import dev.dbbench.core.provision.Secrets;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -79,7 +79,7 @@ final class ParallelRun {
             for (int lane = 1; lane <= lanes; lane++) {
                 Thread t = new Thread(() -> {
                     String next;
-                    while (stopped.get() == null && broken.get() == null && (next = queue.poll()) != null) {
+                    while (stopped.get() == null && broken.get() == null && !Interruption.requested() && (next = queue.poll()) != null) {
                         try {
                             done.put(next, runOne(next, stopped));
                         } catch (RuntimeException e) {

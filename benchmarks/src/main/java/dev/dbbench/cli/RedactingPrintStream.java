@@ -1,6 +1,6 @@
 package dev.dbbench.cli;
 
-import dev.dbbench.results.Secrets;
+import dev.dbbench.core.provision.Secrets;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 

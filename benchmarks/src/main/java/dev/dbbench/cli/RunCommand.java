@@ -14,7 +14,7 @@ import dev.dbbench.results.Failure;
 import dev.dbbench.results.RunFolder;
 import dev.dbbench.results.RunListener;
 import dev.dbbench.results.ResultsWriter;
-import dev.dbbench.results.Secrets;
+import dev.dbbench.core.provision.Secrets;
 import dev.dbbench.results.SummaryTable;
 import java.io.FileNotFoundException;
 import java.io.FileOutputStream;
@@ -68,7 +68,8 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         description = {
             "Runs dbbench's JMH benchmarks and writes results/<UTC timestamp>/ (jmh.json, results.csv, environment.json, failures.json).",
-            "Exit codes: 0 all benchmarks produced results; 1 some failed (recorded, the others still ran); 2 bad input, nothing ran."},
+            "Exit codes: 0 all benchmarks produced results; 1 some failed (recorded, the others still ran); 2 bad input, nothing ran;"
+                    + " 130 interrupted (Ctrl-C), what finished is kept."},
         footer = {
             "",
             "PostgreSQL is provisioned once, only when a selected benchmark needs it",
@@ -98,8 +99,7 @@ public final class RunCommand implements Callable<Integer> {
      * durable server. {@code DBBENCH_PG_DURABLE} or {@code -Ddbbench.pg.durable} overrides both.
      */
     private boolean durable() {
-        String set = System.getProperty(PostgresProvisioner.DURABLE_PROPERTY, env.get(PostgresProvisioner.DURABLE_ENV));
-        return set == null ? profile != Profile.SMOKE : !"false".equalsIgnoreCase(set.strip());
+        return PostgresProvisioner.durable(env).orElse(profile != Profile.SMOKE);
     }
 
     @Option(names = PG_URL, paramLabel = "<jdbc-url>", description = "PostgreSQL to use instead of provisioning one: jdbc:postgresql://host:port/database")
@@ -169,6 +169,17 @@ public final class RunCommand implements Callable<Integer> {
         Options base = profiled.build();
         Plan plan = Plan.of(base);
 
+        // Every check before anything is created or started: a refused run leaves nothing behind.
+        InputChecks.parameters(List.copyOf(InputChecks.given(spec.commandLine().getParseResult())), base);
+        InputChecks.jvm(base);
+        InputChecks.notEmpty(RESULTS_DIR, resultsDir);
+        InputChecks.notEmpty(SQLITE_DIR, sqliteDir);
+        InputChecks.outputFiles(base);
+        int lanes = lanes(base);
+        checkProfilers(given);
+        // The forks of the regression check turn the gc profiler off with the property; checked here, before anything starts.
+        gcProfiler = gcProfiler && gcProfilerProperty();
+        boolean durable = durable();
         try {
             RunFolder.checkWritable(resultsDir, RESULTS_DIR);
         } catch (IllegalArgumentException e) {
@@ -178,16 +189,12 @@ public final class RunCommand implements Callable<Integer> {
         sqliteSetting.ifPresent(s -> SqliteDirectory.create(Path.of(s.value()), s.name()).close());
 
         PostgresSettings pgSettings = PostgresSettings.from(System.getProperties(), env).overriddenBy(commandLinePostgres());
-        if (pgSettings.explicit()) {
-            // A malformed URL is a mistake even when this selection would not use it.
-            pgSettings.endpoint();
-        }
         Secrets secrets = Secrets.of(pgSettings.password().map(Setting::value).orElse(null));
-
-        checkProfilers(given);
+        if (pgSettings.explicit()) {
+            // A malformed URL is a mistake even when this selection would not use it; a password inside it is a secret too.
+            secrets = secrets.and(pgSettings.endpoint().password());
+        }
         List<dev.dbbench.core.net.RoundTrip> roundTrips = PgRoundTrips.setting(pgRtt);
-        // The forks of the regression check turn the gc profiler off with the property; checked here, before anything starts.
-        gcProfiler = gcProfiler && gcProfilerProperty();
 
         boolean needsPostgres = DatabaseNeeds.anyNeedsPostgres(plan.classes());
         if (!roundTrips.isEmpty() && needsPostgres && base.getForkCount().orElse(1) == 0) {
@@ -197,16 +204,16 @@ public final class RunCommand implements Callable<Integer> {
         if (!roundTrips.isEmpty() && !needsPostgres) {
             out.println("[dbbench] " + PgRoundTrips.OPTION + " is ignored: no selected benchmark uses PostgreSQL");
         }
-        try (JmhOutput jmhOut = JmhOutput.open(base, out);
-                ServerLease server = needsPostgres ? ServerLease.of(PostgresProvisioner.provision(pgSettings, env, out::println, durable())) : ServerLease.none();
+        try (Interruption interruption = Interruption.arm();
+                JmhOutput jmhOut = JmhOutput.open(base, out);
+                ServerLease server = needsPostgres ? ServerLease.of(PostgresProvisioner.provision(pgSettings, env, out::println, durable)) : ServerLease.none();
+                ForkHandoff handoff = ForkHandoff.create(server.get(), sqliteSetting);
                 PgRoundTrips trips = PgRoundTrips.start(roundTrips, server.get(), out::println)) {
-            Map<String, String> forkProperties = forkProperties(server.get(), sqliteSetting);
-            ForkSystemProperties.set(forkProperties);
+            ForkSystemProperties.set(handoff.properties());
             // With -f 0 the benchmarks run in this JVM and look the same settings up here.
-            Map<String, String> previous = setSystemProperties(forkProperties);
+            Map<String, String> previous = setSystemProperties(handoff.properties());
             try {
-                return run(base, plan, jmhOut, server.get(), sqliteSetting, secrets.and(server.password()), !forkProperties.isEmpty(),
-                        trips, forkProperties);
+                return run(base, plan, lanes, jmhOut, server.get(), sqliteSetting, secrets.and(server.password()), trips, handoff.properties());
             } finally {
                 ForkSystemProperties.clear();
                 setSystemProperties(previous);
@@ -245,16 +252,13 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int run(Options base, Plan plan, JmhOutput jmhOut, PostgresServer server, Optional<Setting> sqliteSetting, Secrets secrets, boolean handOver,
+    private int run(Options base, Plan plan, int lanes, JmhOutput jmhOut, PostgresServer server, Optional<Setting> sqliteSetting, Secrets secrets,
             PgRoundTrips trips, Map<String, String> forkProperties) throws IOException {
         List<PgRoundTrips.Pass> passes = trips.passes(plan, forkProperties);
         // From here on the plan is every pass's combinations: the PostgreSQL ones once per round trip.
         plan = PgRoundTrips.total(passes);
-        int lanes = lanes(base);
-        ChainedOptionsBuilder builder = new OptionsBuilder().parent(base);
-        if (handOver) {
-            builder.addProfiler(ForkSystemProperties.class);
-        }
+        // Always: besides handing over the settings, it keeps new forks from starting after Ctrl-C.
+        ChainedOptionsBuilder builder = new OptionsBuilder().parent(base).addProfiler(ForkSystemProperties.class);
         boolean gc = gcProfiler && !asksForGcProfiler(base);
         if (gc) {
             // Allocation per operation is half of some answers (streaming vs loading all, pools): measured in every run.
@@ -286,7 +290,12 @@ public final class RunCommand implements Callable<Integer> {
         List<RunResult> results = List.copyOf(outcome.results());
         List<Failure> failures = outcome.failures();
         if (lanes > 1 || passes.size() > 1) {
-            writeResultFile(options, results);
+            try {
+                writeResultFile(options, results);
+            } catch (RuntimeException e) {
+                // Checked before the run; a disk that filled up since must not lose the run's own folder.
+                out.println("[dbbench] -rff: the extra copy of the results was not written (" + RunMonitor.firstLine(e) + "); the run's folder has them all");
+            }
         }
 
         Instant finished = Instant.now();
@@ -294,9 +303,16 @@ public final class RunCommand implements Callable<Integer> {
         runInfo.put("duration_seconds", Duration.between(started, finished).toMillis() / 1000.0);
         runInfo.put("failures", failures.size());
 
+        boolean interrupted = Interruption.requested();
+        runInfo.put("interrupted", interrupted);
+
         RunFolder folder = RunFolder.create(resultsDir, started);
-        new ResultsWriter(json, secrets).write(folder, results, failures, environment);
-        folder.markLatest();
+        List<String> notWritten = new ArrayList<>(new ResultsWriter(json, secrets).write(folder, results, failures, environment));
+        try {
+            folder.markLatest();
+        } catch (IOException e) {
+            notWritten.add("cannot point " + resultsDir.resolve(RunFolder.LATEST) + " at " + folder.path() + " (" + dev.dbbench.results.AtomicFiles.reason(e) + ")");
+        }
 
         out.println();
         out.println("[dbbench] summary (" + profile.label() + " profile; details in " + folder.path() + ")");
@@ -307,7 +323,12 @@ public final class RunCommand implements Callable<Integer> {
         if (!failures.isEmpty()) {
             out.println("[dbbench] " + failures.size() + " of " + plan.size() + " combinations failed; see " + folder.path().resolve(ResultsWriter.FAILURES_JSON));
         }
-        return failures.isEmpty() && listenersOk ? 0 : 1;
+        notWritten.forEach(line -> out.println("[dbbench] " + line));
+        if (interrupted) {
+            out.println("[dbbench] interrupted: " + results.size() + " of " + plan.size() + " combinations finished and are kept in " + folder.path());
+            return Interruption.EXIT_CODE;
+        }
+        return failures.isEmpty() && listenersOk && notWritten.isEmpty() ? 0 : 1;
     }
 
     /** What one JMH run (a pass) produced, and what stopped it early, if anything. */
@@ -474,21 +495,6 @@ public final class RunCommand implements Callable<Integer> {
         return previous;
     }
 
-    /** What every fork needs to find the launcher's server and SQLite directory. */
-    static Map<String, String> forkProperties(PostgresServer server, Optional<Setting> sqliteDir) {
-        Map<String, String> props = new LinkedHashMap<>();
-        if (server != null) {
-            PgEndpoint admin = server.admin();
-            props.put(PostgresSettings.URL_PROPERTY, admin.jdbcUrl());
-            props.put(PostgresSettings.USER_PROPERTY, admin.user());
-            if (!admin.password().isEmpty()) {
-                props.put(PostgresSettings.PASSWORD_PROPERTY, admin.password());
-            }
-        }
-        sqliteDir.ifPresent(s -> props.put(SqliteDirectory.DIR_PROPERTY, s.value()));
-        return props;
-    }
-
     private void describeRun(ObjectNode run, Options base, Plan plan, Instant started, Secrets secrets) {
         run.put("started_at", started.toString());
         run.put("profile", profile.label());
@@ -537,6 +543,9 @@ public final class RunCommand implements Callable<Integer> {
             } catch (Exception e) {
                 ok = false;
                 out.println("[dbbench] " + l.getClass().getName() + " failed after the run: " + RunMonitor.firstLine(e) + " (the results are written)");
+                if (verbose) {
+                    e.printStackTrace(out);
+                }
             }
         }
         return ok;

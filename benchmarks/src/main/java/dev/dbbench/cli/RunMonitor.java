@@ -1,7 +1,7 @@
 package dev.dbbench.cli;
 
 import dev.dbbench.results.Failure;
-import dev.dbbench.results.Secrets;
+import dev.dbbench.core.provision.Secrets;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +49,7 @@ final class RunMonitor implements OutputFormat {
     private final Map<String, RunResult> finished = new LinkedHashMap<>();
 
     private int started;
+    private boolean refused;
     private BenchmarkParams current;
     private final Deque<String> tail = new ArrayDeque<>();
     private List<String> errorLines;
@@ -95,7 +96,8 @@ final class RunMonitor implements OutputFormat {
      * every planned one that never started is recorded as not run.
      */
     void finish(Throwable runFailure) {
-        String why = runFailure == null ? "the run ended before it reported" : "the run stopped: " + firstLine(runFailure);
+        String why = Interruption.requested() ? "the run was interrupted"
+                : runFailure == null ? "the run ended before it reported" : "the run stopped: " + firstLine(runFailure);
         if (current != null) {
             fail(current, why);
         }
@@ -119,11 +121,15 @@ final class RunMonitor implements OutputFormat {
             fail(current, "no result");
         }
         current = params;
-        started++;
         tail.clear();
         errorLines = null;
         seen.add(key(params));
-        progress.started(params);
+        // After Ctrl-C JMH still walks through the rest of its plan, but no fork starts (ForkSystemProperties refuses it).
+        refused = Interruption.requested();
+        if (!refused) {
+            started++;
+            progress.started(params);
+        }
         jmh.startBenchmark(params);
     }
 
@@ -222,11 +228,16 @@ final class RunMonitor implements OutputFormat {
             error = List.copyOf(tail);
             reason = fallbackReason;
         }
+        if (Interruption.requested()) {
+            // The fork was stopped, or refused to start, because of Ctrl-C: not a fault of the benchmark.
+            reason = refused ? "not run: the run was interrupted" : "interrupted before it finished";
+            error = List.of();
+        }
         Failure f = new Failure(params.getBenchmark(), params.getMode().shortLabel(), paramsOf(params), reason, error);
         failures.add(f);
         progress.done(nominal(params));
         current = null;
-        progress.println("[dbbench] FAILED " + label(params) + ": " + reason + " (recorded; the run goes on)");
+        progress.println("[dbbench] FAILED " + label(params) + ": " + reason + (Interruption.requested() ? " (recorded)" : " (recorded; the run goes on)"));
     }
 
     private void capture(String text) {

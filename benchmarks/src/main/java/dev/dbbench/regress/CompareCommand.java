@@ -166,6 +166,9 @@ public final class CompareCommand implements Callable<Integer> {
                     + " (advisory), not " + (jars ? "both" : "neither"));
         }
         double threshold = percent("--threshold", thresholdPercent);
+        // Written only at the end: a path that cannot be written must fail now, not after every fork ran.
+        writable("--markdown", markdown);
+        writable("--json", json);
         if (files) {
             if (baseline == null || current == null) {
                 throw new BadInputException((baseline == null ? "--baseline" : "--current") + " is missing: the advisory comparison needs both files");
@@ -184,14 +187,25 @@ public final class CompareCommand implements Callable<Integer> {
         double tolerance = percent("--ruler-tolerance", rulerTolerancePercent);
         DbbenchJar baseJar = DbbenchJar.open(base, "--base");
         DbbenchJar headJar = DbbenchJar.open(head, "--head");
+        // Settings and selection checked before the work folder is made, so bad input leaves none behind.
+        RegressionCheck.checkSettings(pairs, threshold, alpha);
+        baseJar.sameSelection(headJar, selection);
         Path dir = workDir;
         try {
             dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("dbbench-compare-");
         } catch (IOException e) {
             throw new BadInputException("--work-dir " + dir + " cannot be created (" + JmhResults.oneLine(e) + "): give a writable directory", e);
         }
-        RegressionCheck check = new RegressionCheck(baseJar, headJar, selection, pairs, threshold, alpha, tolerance, forks, dir, err);
-        CheckReport report = check.run();
+        CheckReport report;
+        try {
+            report = new RegressionCheck(baseJar, headJar, selection, pairs, threshold, alpha, tolerance, forks, dir, err).run();
+        } catch (RuntimeException e) {
+            // A failed fork's log stays for the person to read (the error names it); an empty folder goes.
+            if (workDir == null && isEmpty(dir)) {
+                deleteTree(dir);
+            }
+            throw e;
+        }
         int code = switch (report.verdict()) {
             case REGRESSION -> REGRESSION;
             case UNSTABLE -> unstableIsWarning ? NO_REGRESSION : UNSTABLE;
@@ -233,6 +247,40 @@ public final class CompareCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new BadInputException("GITHUB_STEP_SUMMARY=" + summary + " cannot be appended to (" + JmhResults.oneLine(e) + ")", e);
             }
+        }
+    }
+
+    /** An output file that can be created or replaced: its folder exists, or can be made, and takes a new file. */
+    private static void writable(String option, Path file) {
+        if (file == null) {
+            return;
+        }
+        if (file.toString().isBlank()) {
+            throw new BadInputException(option + " is empty: name a file in a writable directory");
+        }
+        Path target = file.toAbsolutePath();
+        if (Files.isDirectory(target)) {
+            throw new BadInputException(option + " " + file + " is a directory: name a file");
+        }
+        Path existing = target.getParent();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        try {
+            if (existing == null || !Files.isDirectory(existing)) {
+                throw new IOException(existing + " is not a directory");
+            }
+            Files.delete(Files.createTempFile(existing, ".dbbench-probe", ".tmp"));
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new BadInputException(option + " " + file + " cannot be written (" + JmhResults.oneLine(e) + "): give a writable path", e);
+        }
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
         }
     }
 

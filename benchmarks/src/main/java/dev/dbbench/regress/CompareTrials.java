@@ -85,8 +85,9 @@ public final class CompareTrials implements Callable<Integer> {
         List<String> flags = new ArrayList<>(jvmArgs);
         if (sharedServer) {
             PgEndpoint admin = SharedPostgres.get().admin();
-            flags.addAll(List.of("-Ddbbench.pg.url=" + admin.jdbcUrl(), "-Ddbbench.pg.user=" + admin.user(),
-                    "-Ddbbench.pg.password=" + admin.password()));
+            // Never the password on a command line (every local user sees those): the embedded server has none, and an
+            // explicit server's reaches the forks through DBBENCH_PG_PASSWORD in the environment they inherit.
+            flags.addAll(List.of("-Ddbbench.pg.url=" + admin.jdbcUrl(), "-Ddbbench.pg.user=" + admin.user()));
         }
         ForkSettings forks = new ForkSettings(ForkSettings.currentJava(), flags, warmupIterations, iterations, warmupTime, time);
         List<String> selection = new ArrayList<>(List.of(WorkBenchmark.class.getName() + ".work"));

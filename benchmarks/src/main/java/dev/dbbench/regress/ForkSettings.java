@@ -1,11 +1,10 @@
 package dev.dbbench.regress;
 
 import dev.dbbench.cli.RunCommand;
-import dev.dbbench.results.Secrets;
+import dev.dbbench.core.provision.Secrets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.runner.options.TimeValue;
 
@@ -29,14 +28,7 @@ public record ForkSettings(Path java, List<String> jvmArgs, int warmupIterations
 
     /** The same settings with password values masked, for reports: results never hold a password. */
     public ForkSettings forDisplay() {
-        Secrets secrets = Secrets.none();
-        for (String arg : jvmArgs) {
-            int at = arg.toLowerCase(Locale.ROOT).indexOf("password=");
-            if (at >= 0) {
-                secrets = secrets.and(arg.substring(at + "password=".length()));
-            }
-        }
-        return new ForkSettings(java, jvmArgs.stream().map(secrets::redact).toList(), warmupIterations, iterations, warmupTime, time);
+        return new ForkSettings(java, jvmArgs.stream().map(Secrets::mask).toList(), warmupIterations, iterations, warmupTime, time);
     }
 
     /** The Java that runs this check, so base and head forks run on the same JDK as each other. */

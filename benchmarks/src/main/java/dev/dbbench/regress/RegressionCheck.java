@@ -47,16 +47,7 @@ public final class RegressionCheck {
 
     public RegressionCheck(DbbenchJar base, DbbenchJar head, List<String> selection, int pairs, double threshold, double alpha,
                            double rulerTolerance, ForkSettings forks, Path workDir, PrintWriter progress) {
-        if (pairs < MIN_PAIRS) {
-            throw new BadInputException("--pairs " + pairs + " is too few: give at least " + MIN_PAIRS
-                    + " (the default 10 detects a 10% slowdown reliably)");
-        }
-        if (!(threshold >= 0 && threshold < 1)) {
-            throw new BadInputException("--threshold " + threshold * 100 + " must be a percentage from 0 to 100, e.g. 5");
-        }
-        if (!(alpha > 0 && alpha < 0.5)) {
-            throw new BadInputException("--alpha " + alpha + " must be between 0 and 0.5, e.g. 0.05");
-        }
+        checkSettings(pairs, threshold, alpha);
         this.base = base;
         this.head = head;
         this.selection = List.copyOf(selection);
@@ -67,6 +58,20 @@ public final class RegressionCheck {
         this.forks = forks;
         this.runner = new ForkRunner(forks, workDir, progress);
         this.progress = progress;
+    }
+
+    /** The statistical settings, checked before anything is made or run. */
+    static void checkSettings(int pairs, double threshold, double alpha) {
+        if (pairs < MIN_PAIRS) {
+            throw new BadInputException("--pairs " + pairs + " is too few: give at least " + MIN_PAIRS
+                    + " (the default 10 detects a 10% slowdown reliably)");
+        }
+        if (!(threshold >= 0 && threshold < 1)) {
+            throw new BadInputException("--threshold " + threshold * 100 + " must be a percentage from 0 to 100, e.g. 5");
+        }
+        if (!(alpha > 0 && alpha < 0.5)) {
+            throw new BadInputException("--alpha " + alpha + " must be between 0 and 0.5, e.g. 0.05");
+        }
     }
 
     public CheckReport run() {

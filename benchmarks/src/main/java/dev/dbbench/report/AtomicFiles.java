@@ -18,7 +18,7 @@ final class AtomicFiles {
             Files.createDirectories(target.toAbsolutePath().getParent());
             dev.dbbench.results.AtomicFiles.write(target, bytes);
         } catch (IOException e) {
-            throw new ReportException(target + ": cannot write: " + e, e);
+            throw new ReportException(e.getMessage(), e);
         }
     }
 }

@@ -19,6 +19,12 @@ import org.knowm.xchart.style.Styler;
  * speed-up does not flatten every other bar to nothing.
  */
 final class Charts {
+    static {
+        // In memory, not a temporary file: ImageIO's file cache registers a shutdown hook, which fails
+        // when the report of an interrupted run (Ctrl-C) is rendered while the JVM shuts down.
+        javax.imageio.ImageIO.setUseCache(false);
+    }
+
     static final double LOG_SCALE_RANGE = 20;
     private static final int MAX_WIDTH = 1400;
     private static final Color[] SERIES = {new Color(0x4C78A8), new Color(0xF58518)};

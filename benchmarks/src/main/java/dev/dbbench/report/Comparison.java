@@ -56,7 +56,7 @@ public record Comparison(RunFolder a, RunFolder b, List<QuestionPair> questions,
             Optional<QuestionReport> qb = Optional.ofNullable(byClassB.get(className));
             Question question = qb.or(() -> qa).orElseThrow().question();
             List<GroupPair> groups = groups(question, qa.map(QuestionReport::groups).orElse(List.of()),
-                    qb.map(QuestionReport::groups).orElse(List.of()), questions.size() + 1, a.name(), b.name(), charts);
+                    qb.map(QuestionReport::groups).orElse(List.of()), questions.size() + 1, seriesName("A", a, b), seriesName("B", b, a), charts);
             questions.add(new QuestionPair(question, groups, qa.map(QuestionReport::failures).orElse(List.of()),
                     qb.map(QuestionReport::failures).orElse(List.of())));
         }
@@ -69,6 +69,14 @@ public record Comparison(RunFolder a, RunFolder b, List<QuestionPair> questions,
             claims.add(new ClaimPair(claimsA.get(i).question(), claimsA.get(i).claim(), claimsA.get(i), claimsB.get(i)));
         }
         return new Comparison(a, b, questions, claims, charts);
+    }
+
+    /**
+     * A run's name in the charts' legends, which must differ from the other's: two runs of the same
+     * name (the same folder twice, or folders from two machines) are told apart as A and B.
+     */
+    static String seriesName(String letter, RunFolder run, RunFolder other) {
+        return run.name().equals(other.name()) ? run.name() + " (" + letter + ")" : run.name();
     }
 
     private static List<GroupPair> groups(Question question, List<Group> groupsA, List<Group> groupsB,

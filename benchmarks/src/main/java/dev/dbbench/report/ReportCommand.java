@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
                     + " <B>/comparison-to-<name of A>/ unless --out is given."},
         exitCodeOnInvalidInput = 2)
 public final class ReportCommand implements Callable<Integer> {
-    @Parameters(arity = "1..2", paramLabel = "RUN_DIR",
+    @Parameters(arity = "1..*", paramLabel = "RUN_DIR",
             description = "A run folder such as results/2025-01-31T12-00-00Z; two to compare (older first).")
     List<Path> runs;
 
@@ -38,6 +38,11 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (runs.size() > 2) {
+            err.println("report takes one run folder, or two to compare: " + runs.size() + " given (" + runs.get(2)
+                    + " and after). Compare two at a time");
+            return 2;
+        }
         if (out != null && runs.size() == 1) {
             err.println("--out only applies to a comparison of two run folders; drop it, or name a second RUN_DIR");
             return 2;

@@ -27,8 +27,6 @@ public record RunFolder(Path dir, List<BenchmarkResult> results, List<Failure> f
     public static final String FAILURES_JSON = "failures.json";
     public static final String ENVIRONMENT_JSON = "environment.json";
 
-    // Never show a credential, even if a future environment.json records one by mistake.
-    private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|token|credential).*");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public RunFolder {
@@ -129,7 +127,7 @@ public record RunFolder(Path dir, List<BenchmarkResult> results, List<Failure> f
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
-            if (SECRET.matcher(e.getKey()).matches()) {
+            if (dev.dbbench.core.provision.Secrets.isSecretName(e.getKey())) {
                 continue;
             }
             JsonNode value = e.getValue();

@@ -23,7 +23,30 @@ public final class AtomicFiles {
         write(target, content.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * @throws IOException whose message names {@code target} and the reason (the file system's own
+     *         message for a full disk, "No space left on device", names no file)
+     */
     public static void write(Path target, byte[] content) throws IOException {
+        try {
+            writeOrFail(target, content);
+        } catch (IOException e) {
+            throw new IOException("cannot write " + target + " (" + reason(e) + ")", e);
+        }
+    }
+
+    /** An I/O failure's reason in a few words, without the file names the caller already gives. */
+    public static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        if (e.getCause() instanceof IOException cause && e.getMessage() != null && e.getMessage().startsWith("cannot write ")) {
+            return reason(cause);
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static void writeOrFail(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {

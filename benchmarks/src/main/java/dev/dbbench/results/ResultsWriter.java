@@ -1,5 +1,7 @@
 package dev.dbbench.results;
 
+import dev.dbbench.core.provision.Secrets;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,7 +10,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
@@ -25,19 +31,48 @@ public final class ResultsWriter {
     public static final String ENVIRONMENT_JSON = "environment.json";
     public static final String FAILURES_JSON = "failures.json";
 
-    private final ObjectMapper json;
-    private final Secrets secrets;
-
-    public ResultsWriter(ObjectMapper json, Secrets secrets) {
-        this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
-        this.secrets = secrets;
+    /** How a file is written: {@link AtomicFiles#write(Path, String)}, or a stand-in a test uses to fail one file. */
+    @FunctionalInterface
+    public interface FileWriter {
+        void write(Path target, String content) throws IOException;
     }
 
-    public void write(RunFolder folder, Collection<RunResult> results, List<Failure> failures, ObjectNode environment) throws IOException {
-        AtomicFiles.write(folder.path().resolve(JMH_JSON), secrets.redact(jmhJson(results)));
-        AtomicFiles.write(folder.path().resolve(RESULTS_CSV), secrets.redact(ResultsCsv.render(results)));
-        AtomicFiles.write(folder.path().resolve(FAILURES_JSON), secrets.redact(json.writeValueAsString(failuresJson(failures))));
-        AtomicFiles.write(folder.path().resolve(ENVIRONMENT_JSON), secrets.redact(json.writeValueAsString(environment)));
+    private final ObjectMapper json;
+    private final Secrets secrets;
+    private final FileWriter files;
+
+    public ResultsWriter(ObjectMapper json, Secrets secrets) {
+        this(json, secrets, AtomicFiles::write);
+    }
+
+    ResultsWriter(ObjectMapper json, Secrets secrets, FileWriter files) {
+        this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
+        this.secrets = secrets;
+        this.files = files;
+    }
+
+    /**
+     * Writes every file it can: one that cannot be written (a full disk) does not keep the others
+     * from being written. The small ones go first, JMH's raw data last.
+     *
+     * @return one line per file not written, naming it and why; empty when all were written
+     */
+    public List<String> write(RunFolder folder, Collection<RunResult> results, List<Failure> failures, ObjectNode environment) throws IOException {
+        Map<String, String> contents = new LinkedHashMap<>();
+        contents.put(ENVIRONMENT_JSON, json.writeValueAsString(environment));
+        contents.put(FAILURES_JSON, json.writeValueAsString(failuresJson(failures)));
+        contents.put(RESULTS_CSV, ResultsCsv.render(results));
+        contents.put(JMH_JSON, jmhJson(results));
+        List<String> notWritten = new ArrayList<>();
+        for (Map.Entry<String, String> file : contents.entrySet()) {
+            Path target = folder.path().resolve(file.getKey());
+            try {
+                files.write(target, secrets.redact(file.getValue()));
+            } catch (IOException e) {
+                notWritten.add("cannot write " + target + " (" + AtomicFiles.reason(e) + "); the other files are kept");
+            }
+        }
+        return List.copyOf(notWritten);
     }
 
     /** JMH's JSON result format, exactly as {@code -rf json} writes it. */

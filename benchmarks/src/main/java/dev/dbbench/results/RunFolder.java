@@ -37,8 +37,17 @@ public final class RunFolder {
      */
     public static void checkWritable(Path resultsDir, String settingName) {
         try {
-            Files.createDirectories(resultsDir);
-            Path probe = Files.createTempFile(resultsDir, ".write-probe", ".tmp");
+            // Nothing is created yet (a run refused later must leave nothing): the nearest folder that
+            // exists must take a new entry, tried with a temporary file removed at once.
+            Path existing = resultsDir.toAbsolutePath();
+            while (!Files.exists(existing) && existing.getParent() != null) {
+                existing = existing.getParent();
+            }
+            if (!Files.isDirectory(existing)) {
+                throw existing.equals(resultsDir.toAbsolutePath()) ? new FileAlreadyExistsException(existing.toString())
+                        : new NoSuchFileException(existing.toString(), null, "not a directory");
+            }
+            Path probe = Files.createTempFile(existing, ".write-probe", ".tmp");
             Files.delete(probe);
         } catch (FileAlreadyExistsException e) {
             throw new IllegalArgumentException(settingName + " is not a directory: \"" + resultsDir + "\". Name a directory (it is created when missing)", e);
@@ -46,7 +55,7 @@ public final class RunFolder {
             throw new IllegalArgumentException(settingName + " is not writable: \"" + resultsDir + "\" (permission denied on " + e.getFile()
                     + "). Name a directory you can write to", e);
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(settingName + " cannot be created: \"" + resultsDir + "\" (no such file or directory: " + e.getFile()
+            throw new IllegalArgumentException(settingName + " cannot be created: \"" + resultsDir + "\" (" + (e.getReason() == null ? "no such file or directory" : e.getReason()) + ": " + e.getFile()
                     + "). Name a directory you can write to", e);
         } catch (FileSystemException e) {
             String reason = e.getReason() == null ? e.getClass().getSimpleName() : e.getReason();

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,11 +29,7 @@ class BadInputTest {
         CliRun run = CliRun.of(all);
         assertEquals(Main.BAD_INPUT, run.code(), () -> "stdout:\n" + run.out() + "\nstderr:\n" + run.err());
         assertFalse(run.out().contains("[dbbench] 1 of"), "a benchmark started:\n" + run.out());
-        if (Files.isDirectory(results)) {
-            try (Stream<Path> entries = Files.list(results)) {
-                assertEquals(0, entries.count(), "a run folder was written");
-            }
-        }
+        assertFalse(Files.exists(results), "a refused run created its results folder");
         return run;
     }
 
@@ -209,5 +206,115 @@ class BadInputTest {
         assertEquals(Main.BAD_INPUT, verbose.code());
         assertTrue(verbose.err().lines().findFirst().orElse("").startsWith("--pg-url is not a PostgreSQL JDBC URL"), verbose.err());
         assertTrue(verbose.err().contains("\tat "), verbose.err());
+    }
+
+    @Test
+    void unknownParameterNameIsRefused() throws IOException {
+        String line = refused("-p", "nosuchparam=1", "selftest.PassingBenchmark").errLine();
+        assertEquals("-p nosuchparam=1: no selected benchmark has a parameter \"nosuchparam\" (theirs are n). Run with -lp to list the parameters", line);
+    }
+
+    @Test
+    void parameterWithoutANameIsRefused() throws IOException {
+        String line = refused("-p", "=5", "selftest.PassingBenchmark").errLine();
+        assertEquals("-p =5 names no parameter: give -p name=value1,value2. Run with -lp to list the parameters", line);
+    }
+
+    @Test
+    void parameterValueOfTheWrongTypeIsRefusedBeforeAnyServerStarts() throws IOException {
+        CliRun run = refused("-p", "n=abc", "selftest.PassingBenchmark", "selftest.PgHandoffBenchmark");
+        assertEquals("-p n=abc: \"abc\" is not a value of n (PassingBenchmark): give a number of type int", run.errLine());
+        assertFalse(run.out().contains("[postgres]"), "provisioned before refusing:\n" + run.out());
+    }
+
+    @Test
+    void enumParameterValueMustBeOneOfItsConstants() throws IOException {
+        String line = refused("-p", "op=NOPE", "SqliteConnectionPerRequestBenchmark").errLine();
+        assertTrue(line.startsWith("-p op=NOPE: \"NOPE\" is not a value of op (SqliteConnectionPerRequestBenchmark): give one of "), line);
+    }
+
+    @Test
+    void unknownBenchmarkModeIsBadInput() throws IOException {
+        String line = refused("-bm", "fastest", "selftest.PassingBenchmark").errLine();
+        assertTrue(line.startsWith("JMH option rejected: Unable to parse benchmark mode: \"fastest\""), line);
+    }
+
+    @Test
+    void missingJvmIsBadInput() throws IOException {
+        String line = refused("-jvm", "/nonexistent/java", "selftest.PassingBenchmark").errLine();
+        assertTrue(line.startsWith("-jvm \"/nonexistent/java\" is not an executable file: name a java launcher"), line);
+    }
+
+    @Test
+    void unwritableResultFileIsRefusedBeforeTheRun() throws IOException {
+        String line = refused("-rf", "json", "-rff", "/proc/x/r.json", "selftest.PassingBenchmark").errLine();
+        assertTrue(line.startsWith("-rff cannot write \"/proc/x/r.json\""), line);
+    }
+
+    @Test
+    void emptyResultsDirIsRefused() throws IOException {
+        CliRun run = CliRun.of("--results-dir", "", "selftest.PassingBenchmark");
+        assertEquals(Main.BAD_INPUT, run.code(), run.err());
+        assertEquals("--results-dir is empty: name a path, or leave the option out for its default", run.errLine());
+        String sqlite = refused("--sqlite-dir", "", "selftest.PassingBenchmark").errLine();
+        assertEquals("--sqlite-dir is empty: name a path, or leave the option out for its default", sqlite);
+    }
+
+    @Test
+    void durableSettingMustBeTrueOrFalse() throws IOException {
+        Path results = temp.resolve("results");
+        String durable = System.clearProperty("dbbench.pg.durable");
+        try {
+            CliRun run = CliRun.of(java.util.Map.of("DBBENCH_PG_DURABLE", "maybe"), java.util.List.of(),
+                    "--results-dir", results.toString(), "selftest.PgHandoffBenchmark");
+            assertEquals(Main.BAD_INPUT, run.code(), run.err());
+            assertTrue(run.errLine().startsWith("DBBENCH_PG_DURABLE must be true or false, was \"maybe\""), run.err());
+            assertFalse(Files.exists(results));
+        } finally {
+            if (durable != null) {
+                System.setProperty("dbbench.pg.durable", durable);
+            }
+        }
+    }
+
+    @Test
+    void badParallelLeavesNoResultsFolder() throws IOException {
+        refused("--parallel", "99", "selftest.PassingBenchmark");
+    }
+
+    @Test
+    void passwordInsideTheUrlIsNeverPrinted() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        CliRun run = refused("--pg-url", "jdbc:postgresql://127.0.0.1:" + port + "/db?user=bench&password=url-secret-4d2c", "selftest.PgHandoffBenchmark");
+        assertTrue(run.errLine().startsWith("[postgres] --pg-url is unreachable: jdbc:postgresql://127.0.0.1:" + port + "/db ("), run.err());
+        assertFalse(run.out().contains("url-secret-4d2c") || run.err().contains("url-secret-4d2c"), run.out() + run.err());
+        CliRun malformed = refused("--pg-url", "postgresql://h/db?password=url-secret-4d2c", "selftest.PassingBenchmark");
+        assertEquals("--pg-url is not a PostgreSQL JDBC URL: \"postgresql://h/db?password=****\". Expected jdbc:postgresql://host:port/database", malformed.errLine());
+    }
+
+    /**
+     * pgjdbc logs WARNING lines through java.util.logging straight to the process's stderr, which an
+     * in-process run cannot see: the launcher runs in a process of its own here.
+     */
+    @Test
+    void driverLogLinesNeverReachTheConsole() throws Exception {
+        for (String url : List.of("jdbc:postgresql://127.0.0.1:99999/db", "jdbc:postgresql://127.0.0.1:" + closedPort())) {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+                    Main.class.getName(), "--results-dir", temp.resolve("r").toString(), "--pg-url", url, "--pg-user", "bench", "selftest.PgHandoffBenchmark")
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(Main.BAD_INPUT, p.waitFor(), err);
+            assertEquals(1, err.lines().count(), "one line, no driver log:\n" + err);
+            assertTrue(err.startsWith("[postgres] "), err);
+        }
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 }

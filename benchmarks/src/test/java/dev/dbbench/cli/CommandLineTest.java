@@ -1,5 +1,7 @@
 package dev.dbbench.cli;
 
+import dev.dbbench.core.provision.PgEndpoint;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -121,9 +123,19 @@ class CommandLineTest {
     }
 
     @Test
-    void forksAreToldOnlyWhatIsSet() {
-        assertEquals(Map.of(), RunCommand.forkProperties(null, Optional.empty()));
-        assertEquals(Map.of("dbbench.sqlite.dir", "/data/sqlite"), RunCommand.forkProperties(null, Optional.of(new Setting("/data/sqlite", "--sqlite-dir"))));
+    void forksAreToldWhereThePasswordIsNeverThePassword() {
+        assertEquals(Map.of(), ForkHandoff.properties(null, Optional.empty()));
+        Map<String, String> props = ForkHandoff.properties(new PgEndpoint("jdbc:postgresql://127.0.0.1:5/db", "u", "pw-secret-1"),
+                Optional.of(java.nio.file.Path.of("/tmp/dbbench-pg-1.password")));
+        assertEquals(Map.of("dbbench.pg.handoff", "launcher", "dbbench.pg.url", "jdbc:postgresql://127.0.0.1:5/db", "dbbench.pg.user", "u",
+                "dbbench.pg.passwordFile", "/tmp/dbbench-pg-1.password"), props);
+        ForkSystemProperties.set(props);
+        try {
+            // What JMH puts on each fork's command line, which `ps` shows to every local user.
+            assertFalse(String.join(" ", new ForkSystemProperties().addJVMOptions(null)).contains("pw-secret-1"));
+        } finally {
+            ForkSystemProperties.clear();
+        }
     }
 
     @Test
@@ -141,7 +153,7 @@ class CommandLineTest {
     void jmhTextOutputMasksSecrets() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream console = new PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
-        PrintStream jmh = new RedactingPrintStream(console, dev.dbbench.results.Secrets.of("pw-123"));
+        PrintStream jmh = new RedactingPrintStream(console, dev.dbbench.core.provision.Secrets.of("pw-123"));
         jmh.println("# VM options: -Ddbbench.pg.password=pw-123");
         jmh.print("again --pg-password pw-123");
         jmh.close();
@@ -172,5 +184,12 @@ class CommandLineTest {
         for (String option : List.of("--profile", "--pg-url", "--pg-user", "--pg-password", "--sqlite-dir", "--results-dir", "--verbose", "-wi <int>", "-prof <profiler>", "-rff <file>", "-lp")) {
             assertTrue(run.out().contains(option), option + " missing from help:\n" + run.out());
         }
+    }
+
+    @Test
+    void reportWithThreeRunsIsRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp) {
+        CliRun run = CliRun.of("report", temp.resolve("a").toString(), temp.resolve("b").toString(), temp.resolve("c").toString());
+        assertEquals(Main.BAD_INPUT, run.code(), run.err());
+        assertTrue(run.errLine().startsWith("report takes one run folder, or two to compare: 3 given"), run.err());
     }
 }

@@ -244,6 +244,92 @@ class EndToEndTest {
     }
 
     /**
+     * pgjdbc users put the password in the URL: it is taken out, the forks still log in, and it is
+     * in no output and no file.
+     */
+    @Test
+    void passwordInsideTheUrlWorksAndIsWrittenNowhere() throws Exception {
+        Path results = temp.resolve("results");
+        CliRun run = CliRun.of("--profile", "smoke", "--results-dir", results.toString(),
+                "--pg-url", pg.url() + "?user=" + PasswordPostgres.ROLE + "&password=" + PASSWORD, "selftest.PgHandoffBenchmark");
+        assertEquals(Main.OK, run.code(), run.out() + run.err());
+        assertFalse(run.out().contains(PASSWORD) || run.err().contains(PASSWORD), "password printed:\n" + run.out() + run.err());
+        try (Stream<Path> all = Files.walk(results)) {
+            for (Path f : all.filter(Files::isRegularFile).toList()) {
+                String content = new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertFalse(content.contains(PASSWORD), "password written to " + f);
+            }
+        }
+    }
+
+    /**
+     * The launcher as a person runs it, in a process of its own, interrupted while a fork is busy
+     * (Process.destroy sends SIGTERM, handled as Ctrl-C): what finished is kept, the busy fork is
+     * stopped and nothing new starts, exit code 130, no process or temporary file is left; and
+     * while it ran, no process's command line (what {@code ps} shows every user) held the password.
+     */
+    @Test
+    void interruptedRunKeepsWhatFinishedAndLeavesNothingBehind() throws Exception {
+        Path results = temp.resolve("results");
+        Path tmp = Files.createDirectory(temp.resolve("tmp"));
+        Path log = temp.resolve("launcher.log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + tmp, "-Djmh.ignoreLock=true", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "--profile", "smoke", "--parallel", "1", "--results-dir", results.toString(), "--pg-url", pg.url(), "--pg-user", PasswordPostgres.ROLE,
+                "-p", "n=1", "selftest.PassingBenchmark", "selftest.PgHandoffBenchmark", "selftest.SleepingBenchmark")
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("DBBENCH_PG_PASSWORD", PASSWORD);
+        Process launcher = builder.start();
+        List<ProcessHandle> seen = new ArrayList<>();
+        try {
+            // Waits for the sleeping benchmark's fork: the two before it have finished by then.
+            ProcessHandle sleeping = null;
+            while (sleeping == null) {
+                assertTrue(launcher.isAlive(), () -> "the launcher ended early (exit " + launcher.exitValue() + "):\n" + read(log));
+                for (ProcessHandle p : launcher.descendants().toList()) {
+                    String commandLine = commandLine(p);
+                    assertFalse(commandLine.contains(PASSWORD), "a command line holds the password: " + commandLine);
+                    seen.add(p);
+                    // A fork is the launcher's Java child (Linux may cut a long command line inside the class path).
+                    boolean fork = p.parent().map(parent -> parent.pid() == launcher.pid()).orElse(false)
+                            && p.info().command().orElse("").endsWith("java");
+                    if (fork && Files.readString(log).contains("[dbbench] 3 of 4: ")) {
+                        sleeping = p;
+                    }
+                }
+                Thread.sleep(100);
+            }
+            assertFalse(commandLine(launcher.toHandle()).contains(PASSWORD));
+
+            launcher.destroy();
+            assertEquals(Interruption.EXIT_CODE, launcher.waitFor(), Files.readString(log));
+        } finally {
+            launcher.destroyForcibly();
+        }
+        String output = Files.readString(log);
+        for (ProcessHandle p : seen) {
+            assertFalse(p.isAlive(), "outlived the launcher: " + p.info().commandLine().orElse(String.valueOf(p.pid())));
+        }
+        assertFalse(output.contains("[dbbench] 4 of 4"), "a fork started after the interrupt:\n" + output);
+
+        Path runDir = results.resolve(RunFolder.LATEST);
+        JsonNode jmh = json.readTree(runDir.resolve(ResultsWriter.JMH_JSON).toFile());
+        List<String> measured = new ArrayList<>();
+        jmh.forEach(r -> measured.add(r.get("benchmark").asText()));
+        assertEquals(List.of("dev.dbbench.cli.selftest.PassingBenchmark.step", "dev.dbbench.cli.selftest.PgHandoffBenchmark.selectOne"),
+                measured.stream().sorted().toList(), output);
+        JsonNode failures = json.readTree(runDir.resolve(ResultsWriter.FAILURES_JSON).toFile());
+        assertEquals("interrupted before it finished", find(failures, "dev.dbbench.cli.selftest.SleepingBenchmark.sleep").get("reason").asText());
+        assertEquals("not run: the run was interrupted", find(failures, "dev.dbbench.cli.selftest.SleepingBenchmark.sleepAgain").get("reason").asText());
+        assertTrue(json.readTree(runDir.resolve(ResultsWriter.ENVIRONMENT_JSON).toFile()).get("run").get("interrupted").asBoolean());
+        assertTrue(Files.exists(runDir.resolve("index.html")), "the report of what finished");
+        try (Stream<Path> left = Files.list(tmp)) {
+            // The password file and the run's SQLite folder; JMH's and the drivers' own files are theirs to clean.
+            assertEquals(List.of(), left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("dbbench-")).toList());
+        }
+    }
+
+    /**
      * The first combination of the first bench-sqlite benchmark, found rather than named so the
      * test follows that module's classes as they change.
      */
@@ -258,6 +344,24 @@ class EndToEndTest {
             }
         }
         throw new AssertionError("no failure recorded for " + benchmark + " in " + failures.toPrettyString());
+    }
+
+    /** What `ps -eo args` shows, whole: /proc's copy where there is one (ProcessHandle may cut a long one short). */
+    private static String commandLine(ProcessHandle p) {
+        Path proc = Path.of("/proc", Long.toString(p.pid()), "cmdline");
+        try {
+            return new String(Files.readAllBytes(proc), java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (java.io.IOException e) {
+            return p.info().commandLine().orElse("");
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "(" + file + " unreadable: " + e + ")";
+        }
     }
 
     private static Path real(Path p) {

@@ -208,4 +208,26 @@ class CompareCommandTest {
         assertEquals(List.of("dev.dbbench.regress.ruler.CpuRulerBenchmark.loop", "dev.dbbench.regress.ruler.SelectOneRulerBenchmark.selectOne"),
                 DbbenchJar.RULERS);
     }
+
+    private static java.util.Set<String> compareTempDirs() throws java.io.IOException {
+        try (java.util.stream.Stream<Path> all = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return all.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("dbbench-compare-")).collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
+    /** Bad input found before the first fork leaves no temporary work folder behind, and an output path that cannot be written is such input. */
+    @Test
+    void badInputLeavesNoWorkFolder() throws Exception {
+        Path jar = TestJars.withWork(dir, "a.jar", 100);
+        java.util.Set<String> before = compareTempDirs();
+        assertBadInput(run("--base", jar.toString(), "--head", jar.toString(), "--pairs", "1"), "--pairs 1 is too few");
+        assertBadInput(run("--base", jar.toString(), "--head", jar.toString(), "--alpha", "2"), "--alpha 2.0 must be between 0 and 0.5");
+        assertBadInput(run("--base", jar.toString(), "--head", jar.toString(), "NoSuchBenchmarkAnywhere"), "matches no benchmark in either jar");
+        assertBadInput(run("--base", jar.toString(), "--head", jar.toString(), "Work("), "is not a regular expression");
+        assertBadInput(run("--base", jar.toString(), "--head", jar.toString(), "--json", "/proc/x/c.json"), "--json /proc/x/c.json cannot be written");
+        assertBadInput(run("--base", jar.toString(), "--head", jar.toString(), "--markdown", "/proc/x/c.md"), "--markdown /proc/x/c.md cannot be written");
+        java.util.Set<String> left = new java.util.HashSet<>(compareTempDirs());
+        left.removeAll(before);
+        assertEquals(java.util.Set.of(), left, "temporary work folders left behind");
+    }
 }

@@ -80,4 +80,23 @@ class ReportCommandTest {
         assertEquals("--out only applies to a comparison of two run folders; drop it, or name a second RUN_DIR",
                 err.toString().strip());
     }
+
+    /** The same run twice, or two runs whose folders have the same name (two machines): the charts' series stay apart. */
+    @Test
+    void comparesARunWithItselfAndTwoRunsOfTheSameName() throws IOException {
+        Path runA = Fixtures.copyRun("run-a", temp);
+        assertEquals(0, run(runA.toString(), runA.toString()), err.toString());
+        Path other = Fixtures.copyRun("run-b", Files.createDirectory(temp.resolve("machine-2")));
+        Path sameName = Files.move(other, other.resolveSibling("run-a"));
+        assertEquals(0, run(runA.toString(), sameName.toString()), err.toString());
+        assertTrue(Files.exists(sameName.resolve("comparison-to-run-a").resolve("index.html")));
+    }
+
+    @Test
+    void moreThanTwoRunsIsAnError() {
+        Path runA = Fixtures.copyRun("run-a", temp);
+        assertEquals(2, run(runA.toString(), runA.toString(), temp.resolve("c").toString()));
+        assertTrue(err.toString().strip().startsWith("report takes one run folder, or two to compare: 3 given"), err.toString());
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+    }
 }

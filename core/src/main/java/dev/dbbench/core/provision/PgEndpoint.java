@@ -23,7 +23,7 @@ public record PgEndpoint(String jdbcUrl, String user, String password) {
         Objects.requireNonNull(user, "user");
         password = password == null ? "" : password;
         if (!jdbcUrl.startsWith(PREFIX)) {
-            throw new IllegalArgumentException("not a PostgreSQL JDBC URL: \"" + jdbcUrl + "\". Expected " + PREFIX + "host:port/database");
+            throw new IllegalArgumentException("not a PostgreSQL JDBC URL: \"" + Secrets.mask(jdbcUrl) + "\". Expected " + PREFIX + "host:port/database");
         }
         uri(jdbcUrl);
     }
@@ -77,18 +77,18 @@ public record PgEndpoint(String jdbcUrl, String user, String password) {
 
     @Override
     public String toString() {
-        return "postgresql:" + jdbcUrl.substring(PREFIX.length()) + " as " + user;
+        return "postgresql:" + Secrets.mask(jdbcUrl.substring(PREFIX.length())) + " as " + user;
     }
 
     private static URI uri(String jdbcUrl) {
         try {
             URI u = new URI("postgresql://" + jdbcUrl.substring(PREFIX.length()));
             if (u.getHost() == null) {
-                throw new IllegalArgumentException("no host in PostgreSQL JDBC URL \"" + jdbcUrl + "\". Expected " + PREFIX + "host:port/database");
+                throw new IllegalArgumentException("no host in PostgreSQL JDBC URL \"" + Secrets.mask(jdbcUrl) + "\". Expected " + PREFIX + "host:port/database");
             }
             return u;
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("malformed PostgreSQL JDBC URL \"" + jdbcUrl + "\" (" + e.getReason() + "). Expected " + PREFIX + "host:port/database", e);
+            throw new IllegalArgumentException("malformed PostgreSQL JDBC URL \"" + Secrets.mask(jdbcUrl) + "\" (" + e.getReason() + "). Expected " + PREFIX + "host:port/database", e);
         }
     }
 }

@@ -46,8 +46,27 @@ public final class PostgresProvisioner {
      * @throws ProvisioningException with a one-line message when no server can be had
      */
     public static PostgresServer provision(PostgresSettings settings, Map<String, String> env, Consumer<String> log) {
-        String durable = System.getProperty(DURABLE_PROPERTY, env.getOrDefault(DURABLE_ENV, "true"));
-        return provision(settings, env, log, !"false".equalsIgnoreCase(durable.strip()));
+        return provision(settings, env, log, durable(env).orElse(true));
+    }
+
+    /**
+     * {@code -Ddbbench.pg.durable}, else {@code DBBENCH_PG_DURABLE}: empty when neither is set.
+     *
+     * @throws ProvisioningException when the value is not {@code true} or {@code false}: "maybe"
+     *         must not quietly mean durable
+     */
+    public static Optional<Boolean> durable(Map<String, String> env) {
+        String property = System.getProperty(DURABLE_PROPERTY);
+        String name = property != null ? "-D" + DURABLE_PROPERTY : DURABLE_ENV;
+        String value = property != null ? property : env.get(DURABLE_ENV);
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        if (value.strip().equalsIgnoreCase("true") || value.strip().equalsIgnoreCase("false")) {
+            return Optional.of(Boolean.parseBoolean(value.strip()));
+        }
+        throw new ProvisioningException(name + " must be true or false, was \"" + value + "\". Give " + name
+                + "=false for a server without fsync (checks, not measurements), or leave it unset");
     }
 
     /**
@@ -116,7 +135,12 @@ public final class PostgresProvisioner {
                 throw new ProvisioningException("[postgres] " + urlName + " names a database that does not exist: \"" + endpoint.database()
                         + "\". Create it or name an existing one", e);
             }
-            if (state.startsWith("08") || hasCause(e, ConnectException.class) || hasCause(e, UnknownHostException.class)) {
+            boolean unreachable = state.startsWith("08") || hasCause(e, ConnectException.class) || hasCause(e, UnknownHostException.class);
+            if (unreachable && urlName.equals(PgHandoff.SETTING_NAME)) {
+                throw new ProvisioningException("[postgres] the launcher's PostgreSQL server at " + endpoint.jdbcUrl() + " stopped answering during the run ("
+                        + firstLine(e) + "): it was stopped or died; the benchmarks that finished before keep their results", e);
+            }
+            if (unreachable) {
                 throw new ProvisioningException("[postgres] " + urlName + " is unreachable: " + endpoint.jdbcUrl() + " (" + firstLine(e)
                         + "). Start the server or fix host and port", e);
             }
@@ -139,7 +163,12 @@ public final class PostgresProvisioner {
                 .setErrorRedirector(java.lang.ProcessBuilder.Redirect.DISCARD)
                 .start();
         PgEndpoint admin = new PgEndpoint(pg.getJdbcUrl("postgres", "postgres"), "postgres", "");
-        return new PostgresServer(admin, PostgresServer.Source.EMBEDDED, "embedded", pg);
+        OrphanWatch watch = OrphanWatch.start(pg.getPort());
+        return new PostgresServer(admin, PostgresServer.Source.EMBEDDED, "embedded", () -> {
+            try (watch) {
+                pg.close();
+            }
+        });
     }
 
     private static PostgresServer startContainer(String engine, boolean durable) {

@@ -43,6 +43,11 @@ public record PostgresSettings(Optional<Setting> url, Optional<Setting> user, Op
 
     /** From the given system properties and environment (system properties win). */
     public static PostgresSettings from(Properties properties, Map<String, String> env) {
+        Optional<PgHandoff> handoff = PgHandoff.fromProperties(properties);
+        if (handoff.isPresent()) {
+            // A fork of the launcher: its server, whatever else this process's environment says.
+            return handoff.get().settings();
+        }
         return new PostgresSettings(
                 lookup(properties, URL_PROPERTY, env, URL_ENV),
                 lookup(properties, USER_PROPERTY, env, USER_ENV),
@@ -66,16 +71,48 @@ public record PostgresSettings(Optional<Setting> url, Optional<Setting> user, Op
     public PgEndpoint endpoint() {
         Setting u = url.orElseThrow(() -> new ProvisioningException("no PostgreSQL URL given: set " + URL_ENV + " or -D" + URL_PROPERTY));
         if (!u.value().startsWith(PgEndpoint.PREFIX)) {
-            throw new ProvisioningException(u.name() + " is not a PostgreSQL JDBC URL: \"" + u.value() + "\". Expected " + PgEndpoint.PREFIX + "host:port/database");
+            throw new ProvisioningException(u.name() + " is not a PostgreSQL JDBC URL: \"" + Secrets.mask(u.value()) + "\". Expected " + PgEndpoint.PREFIX + "host:port/database");
         }
-        String userName = user.map(Setting::value).orElse(null);
+        UrlCredentials inUrl = UrlCredentials.split(u.value());
+        String userName = user.map(Setting::value).or(inUrl::user).orElse(null);
         if (userName == null || userName.isBlank()) {
             throw new ProvisioningException(u.name() + " is set but no user is: set " + USER_ENV + " (or -D" + USER_PROPERTY + ", --pg-user) to the login role");
         }
         try {
-            return new PgEndpoint(u.value(), userName, password.map(Setting::value).orElse(""));
+            return new PgEndpoint(inUrl.url(), userName, password.map(Setting::value).or(inUrl::password).orElse(""));
         } catch (IllegalArgumentException e) {
             throw new ProvisioningException(u.name() + " is " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * pgjdbc also takes the login from the URL ({@code ?user=u&password=p}). They are taken out of
+     * it, so the URL can be printed, recorded and handed on without the password; a user or
+     * password given as a setting wins over the URL's.
+     */
+    record UrlCredentials(String url, Optional<String> user, Optional<String> password) {
+        static UrlCredentials split(String jdbcUrl) {
+            int q = jdbcUrl.indexOf('?');
+            if (q < 0) {
+                return new UrlCredentials(jdbcUrl, Optional.empty(), Optional.empty());
+            }
+            Optional<String> user = Optional.empty();
+            Optional<String> password = Optional.empty();
+            java.util.List<String> kept = new java.util.ArrayList<>();
+            for (String pair : jdbcUrl.substring(q + 1).split("&")) {
+                int eq = pair.indexOf('=');
+                String name = eq < 0 ? pair : pair.substring(0, eq);
+                String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+                if (name.equals("user")) {
+                    user = Optional.of(value).filter(v -> !v.isEmpty());
+                } else if (name.equals("password")) {
+                    password = Optional.of(value);
+                } else if (!pair.isEmpty()) {
+                    kept.add(pair);
+                }
+            }
+            String base = jdbcUrl.substring(0, q);
+            return new UrlCredentials(kept.isEmpty() ? base : base + "?" + String.join("&", kept), user, password);
         }
     }
 
@@ -93,7 +130,7 @@ public record PostgresSettings(Optional<Setting> url, Optional<Setting> user, Op
 
     @Override
     public String toString() {
-        return "PostgresSettings[url=" + url.map(Setting::value).orElse("-") + ", user=" + user.map(Setting::value).orElse("-")
+        return "PostgresSettings[url=" + url.map(Setting::value).map(Secrets::mask).orElse("-") + ", user=" + user.map(Setting::value).orElse("-")
                 + ", password=" + (password.isPresent() ? "(set)" : "-") + "]";
     }
 }
