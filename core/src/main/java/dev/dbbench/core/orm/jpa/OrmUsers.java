@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.hibernate.Session;
+import org.hibernate.community.dialect.SQLiteDialect;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
  * The guide's section 4 operations through Hibernate, each inside the caller's session (run them in
@@ -72,7 +74,7 @@ public final class OrmUsers {
                         from UserEntity u
                         where u.id in (select o.user.id from OrderEntity o group by o.user.id having sum(o.total) > :threshold)
                         order by u.id""", UserEntity.class)
-                .setParameter("threshold", Money.exact(threshold))
+                .setParameter("threshold", boundMoney(s, threshold))
                 .getResultList();
     }
 
@@ -106,6 +108,17 @@ public final class OrmUsers {
         }
         s.remove(user);
         return true;
+    }
+
+    /**
+     * An amount to compare with a SUM of totals. Hibernate applies the SQLite cents converter to the
+     * column but not to a parameter compared with an aggregate of it, so on SQLite the amount is
+     * bound as cents, as it is stored; on PostgreSQL as the exact decimal.
+     */
+    private static Object boundMoney(Session s, BigDecimal amount) {
+        BigDecimal exact = Money.exact(amount);
+        boolean sqlite = s.getFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect() instanceof SQLiteDialect;
+        return sqlite ? new SqliteColumns.Cents().convertToDatabaseColumn(exact) : exact;
     }
 
     /**
