@@ -90,7 +90,7 @@ final class HtmlPage {
                     .append(esc(c.claim().text())).append("</td><td>").append(esc(c.question().text()))
                     .append("</td><td><code>").append(esc(c.claim().compared())).append("</code></td><td>")
                     .append(c.claim().where().isEmpty() ? "all" : esc(Group.label(c.claim().where())))
-                    .append("</td><td class=\"num\">").append(Format.factor(c.claim().factor())).append("</td><td>");
+                    .append("</td><td class=\"num\">").append(c.claim().claimed()).append("</td><td>");
             if (c.measured().isEmpty()) {
                 out.append("-");
             }

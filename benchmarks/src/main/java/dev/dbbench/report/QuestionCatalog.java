@@ -33,9 +33,9 @@ import org.openjdk.jmh.runner.BenchmarkListEntry;
 public final class QuestionCatalog {
     public static final String DIRECTORY = "META-INF/dbbench/questions/";
 
-    private static final Pattern CLAIM_KEY = Pattern.compile("claim\\.([1-9][0-9]*)\\.(text|baseline|variant|factor|where|metric)");
+    private static final Pattern CLAIM_KEY = Pattern.compile("claim\\.([1-9][0-9]*)\\.(text|baseline|variant|factor|where|metric|statements)");
     private static final Set<String> TOP_KEYS = Set.of("question", "variant", "baseline");
-    private static final String KEYS = "question, variant, baseline, claim.<n>.text|baseline|variant|factor|where|metric";
+    private static final String KEYS = "question, variant, baseline, claim.<n>.text|baseline|variant|factor|where|metric|statements";
 
     private final ClassLoader loader;
     private final Map<String, List<BenchmarkListEntry>> benchmarks;
@@ -140,7 +140,7 @@ public final class QuestionCatalog {
                     file + ": baseline=" + b + " is not one of the variants " + variants));
             for (Claim c : q.claims()) {
                 String key = file + ": claim." + c.number();
-                if (!variants.contains(c.baseline())) {
+                if (!c.countsStatements() && !variants.contains(c.baseline())) {
                     problems.add(key + ".baseline=" + c.baseline() + " is not one of the variants " + variants);
                 }
                 if (!variants.contains(c.variant())) {
@@ -210,9 +210,24 @@ public final class QuestionCatalog {
 
     private static Claim claim(String resource, int n, Map<String, String> keys) {
         String prefix = resource + ": claim." + n + ".";
-        for (String required : List.of("text", "baseline", "variant")) {
+        boolean statementClaim = keys.containsKey("statements");
+        for (String required : statementClaim ? List.of("text", "variant") : List.of("text", "baseline", "variant")) {
             if (keys.getOrDefault(required, "").isEmpty()) {
-                throw new ReportException(prefix + required + " is missing; a claim needs text, baseline and variant");
+                throw new ReportException(prefix + required + " is missing; " + (statementClaim
+                        ? "a statements claim needs text and variant" : "a claim needs text, baseline and variant"));
+            }
+        }
+        double statements = Double.NaN;
+        if (statementClaim) {
+            String raw = bare(keys.get("statements"));
+            try {
+                statements = Long.parseLong(raw);
+            } catch (NumberFormatException e) {
+                statements = -1;
+            }
+            if (statements < 0) {
+                throw new ReportException(prefix + "statements=" + raw
+                        + " is not a whole number >= 0; give the SQL statements per operation the guide claims (1 for \"a single query\")");
             }
         }
         double factor = 1;
@@ -240,8 +255,8 @@ public final class QuestionCatalog {
                 where.put(nameValue[0].strip(), nameValue[1].strip());
             }
         }
-        return new Claim(n, keys.get("text"), bare(keys.get("baseline")), bare(keys.get("variant")), factor, where,
-                bare(keys.getOrDefault("metric", "")));
+        return new Claim(n, keys.get("text"), bare(keys.getOrDefault("baseline", "")), bare(keys.get("variant")), factor, where,
+                bare(keys.getOrDefault("metric", "")), statements);
     }
 
     /**

@@ -43,8 +43,27 @@ public record Report(RunFolder run, List<QuestionReport> questions, List<ClaimCh
     static String secondary(Row row) {
         return row.secondary().entrySet().stream()
                 .filter(e -> !HIDDEN.contains(e.getKey()))
-                .map(e -> e.getKey() + ": " + Format.score(e.getValue()) + " " + e.getValue().unit())
+                .map(e -> e.getKey() + ": " + Format.score(perIteration(e.getValue())) + " " + e.getValue().unit())
                 .collect(Collectors.joining("; "));
+    }
+
+    /**
+     * A counter ("#": JMH's aux counters of type EVENTS) as its mean per iteration: JMH's score adds
+     * the iterations up, so 5 iterations of "1 statement per operation" would read 5.
+     */
+    static Metric perIteration(Metric metric) {
+        if (!"#".equals(metric.unit()) || metric.iterations() == 0) {
+            return metric;
+        }
+        double total = 0;
+        long count = 0;
+        for (List<Sample> fork : metric.forks()) {
+            for (Sample s : fork) {
+                total += s.total();
+                count += s.count();
+            }
+        }
+        return new Metric(total / count, Double.NaN, metric.unit(), metric.forks());
     }
 
     /** "2 x 5" for two forks of five iterations, else the total. */

@@ -67,7 +67,7 @@ final class SummaryMarkdown {
             line("| " + cell(c.claim().text()) + " | " + cell(c.question().text())
                     + " | " + cell(c.claim().compared())
                     + " | " + (c.claim().where().isEmpty() ? "all" : cell(Group.label(c.claim().where())))
-                    + " | " + Format.factor(c.claim().factor()) + " | " + measured
+                    + " | " + c.claim().claimed() + " | " + measured
                     + " | **" + cell(c.verdictText()) + "** |");
         }
         line("");
