@@ -17,6 +17,8 @@ import dev.dbbench.core.orm.User;
 import dev.dbbench.core.orm.UserOrdersLoader;
 import dev.dbbench.core.orm.UserRepository;
 import dev.dbbench.core.orm.UserWithOrders;
+import dev.dbbench.core.paging.RowStreams;
+import dev.dbbench.core.paging.StreamOptions;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -299,6 +301,27 @@ abstract class HibernateContract {
         counting.reset();
         insert.accept(orm);
         return counting.reset();
+    }
+
+    @Test
+    void everyStreamReadsTheUsersOfTheJdbcCursorInOrder() {
+        db.useTransaction(c -> SampleData.insert(c, db.dialect(), 2_500, 0));
+        UserRepository repository = new UserRepository(db.dialect());
+        List<User> cursor = new ArrayList<>();
+        RowStreams.stream(db, UserRepository.SELECT_USERS + " ORDER BY id", List.of(), new StreamOptions(100, 1_000), repository::read, cursor::addAll);
+        assertEquals(2_500, cursor.size());
+        assertEquals(SampleData.email(1), cursor.get(0).email());
+
+        List<User> listed = new ArrayList<>();
+        long listedRows = orm.inSession(s -> OrmStreams.resultList(s, listed::add));
+        List<User> scrolled = new ArrayList<>();
+        long scrolledRows = orm.inSession(s -> OrmStreams.scroll(s, 100, 1_000, scrolled::add));
+        List<User> streamed = new ArrayList<>();
+        long streamedRows = orm.inStatelessSession(s -> OrmStreams.statelessStream(s, 100, streamed::add));
+        assertEquals(cursor, listed);
+        assertEquals(cursor, scrolled);
+        assertEquals(cursor, streamed);
+        assertEquals(List.of(2_500L, 2_500L, 2_500L), List.of(listedRows, scrolledRows, streamedRows));
     }
 
     @Test
