@@ -65,10 +65,11 @@ public abstract class OrmStreamRead {
         db = database();
         users = new UserRepository(db.dialect());
         // The sample users (SampleData's values), written by the database itself: a million batched
-        // inserts from here would make the set-up longer than the measurement.
+        // inserts from here would make the set-up longer than the measurement. lpad alone would cut
+        // 1000000 to six digits; %06d, like SampleData.email, widens instead.
         String sql = db.dialect() == Dialect.POSTGRES ? """
                 INSERT INTO users (email, name, is_active, created_at)
-                SELECT 'user-' || lpad(g::text, 6, '0') || '@example.com', 'User ' || g, g % 10 <> 0,
+                SELECT 'user-' || lpad(g::text, greatest(6, length(g::text)), '0') || '@example.com', 'User ' || g, g % 10 <> 0,
                        TIMESTAMPTZ '2024-06-01 00:00:00+00' + g * INTERVAL '1 minute'
                 FROM generate_series(1, ?) AS g""" : """
                 WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < ?)
