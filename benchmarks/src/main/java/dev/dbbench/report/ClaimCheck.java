@@ -69,6 +69,9 @@ public record ClaimCheck(Question question, Claim claim, List<Measured> measured
     }
 
     static ClaimCheck check(Question question, Claim claim, Optional<QuestionReport> report) {
+        if (claim.countsStatements()) {
+            return checkStatements(question, claim, report);
+        }
         List<Measured> measured = new ArrayList<>();
         for (Group g : report.map(QuestionReport::groups).orElse(List.of())) {
             if (!g.matches(claim.where())) {
@@ -143,6 +146,42 @@ public record ClaimCheck(Question question, Claim claim, List<Measured> measured
                 measured.stream().anyMatch(m -> !m.speedUp().hasInterval())
                         ? "inconclusive (no confidence interval)"
                         : "inconclusive (the 95% interval contains " + factor(claim.factor()) + ")");
+    }
+
+    /**
+     * A claim "variant sends N statements per operation": a count, not a measurement with noise, so it
+     * holds when every measured iteration of every matching group counted exactly N per operation and
+     * does not hold otherwise; the counts found are named in the verdict. Not measured when the variant
+     * or its counter is absent.
+     */
+    static ClaimCheck checkStatements(Question question, Claim claim, Optional<QuestionReport> report) {
+        List<String> found = new ArrayList<>();
+        boolean holds = true;
+        for (Group g : report.map(QuestionReport::groups).orElse(List.of())) {
+            if (!g.matches(claim.where())) {
+                continue;
+            }
+            Optional<Metric> counter = g.row(claim.variant()).map(r -> r.secondary().get(claim.metric()));
+            if (counter.isEmpty() || counter.get().iterations() == 0) {
+                continue;
+            }
+            Set<String> counts = new LinkedHashSet<>();
+            for (List<Sample> fork : counter.get().forks()) {
+                for (Sample s : fork) {
+                    double perOperation = s.total() / s.count();
+                    counts.add(Format.number(perOperation));
+                    holds &= Math.abs(perOperation - claim.statements()) < 1e-9;
+                }
+            }
+            found.add((g.conditions().isEmpty() ? "" : g.label() + ": ") + String.join(" or ", counts) + " per operation");
+        }
+        if (found.isEmpty()) {
+            return new ClaimCheck(question, claim, List.of(), Verdict.NOT_MEASURED, "not measured in this run"
+                    + (report.isPresent() ? " (no " + claim.variant() + " with the counter " + claim.metric() + ")" : ""));
+        }
+        String counted = " (" + String.join("; ", found) + ")";
+        return holds ? new ClaimCheck(question, claim, List.of(), Verdict.HOLDS, "holds" + counted)
+                : new ClaimCheck(question, claim, List.of(), Verdict.DOES_NOT_HOLD, "does not hold" + counted);
     }
 
     /** The metric a claim is judged on in a row: the primary score, or the named secondary metric. */

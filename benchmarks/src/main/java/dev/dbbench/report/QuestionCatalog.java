@@ -33,9 +33,9 @@ import org.openjdk.jmh.runner.BenchmarkListEntry;
 public final class QuestionCatalog {
     public static final String DIRECTORY = "META-INF/dbbench/questions/";
 
-    private static final Pattern CLAIM_KEY = Pattern.compile("claim\\.([1-9][0-9]*)\\.(text|baseline|variant|factor|where|metric|source|section|quote|reading)");
+    private static final Pattern CLAIM_KEY = Pattern.compile("claim\\.([1-9][0-9]*)\\.(text|baseline|variant|factor|where|metric|statements|source|section|quote|reading)");
     private static final Set<String> TOP_KEYS = Set.of("question", "variant", "baseline");
-    private static final String KEYS = "question, variant, baseline, claim.<n>.text|baseline|variant|factor|where|metric|source|section|quote|reading";
+    private static final String KEYS = "question, variant, baseline, claim.<n>.text|baseline|variant|factor|where|metric|statements|source|section|quote|reading";
 
     private final ClassLoader loader;
     private final Map<String, List<BenchmarkListEntry>> benchmarks;
@@ -148,7 +148,7 @@ public final class QuestionCatalog {
                 if (c.source() == Claim.Source.GUIDE && c.quote().isEmpty()) {
                     problems.add(key + ".quote is missing: a claim from the guide quotes its words");
                 }
-                if (!variants.contains(c.baseline())) {
+                if (!c.countsStatements() && !variants.contains(c.baseline())) {
                     problems.add(key + ".baseline=" + c.baseline() + " is not one of the variants " + variants);
                 }
                 if (!variants.contains(c.variant())) {
@@ -218,9 +218,24 @@ public final class QuestionCatalog {
 
     private static Claim claim(String resource, int n, Map<String, String> keys) {
         String prefix = resource + ": claim." + n + ".";
-        for (String required : List.of("text", "baseline", "variant")) {
+        boolean statementClaim = keys.containsKey("statements");
+        for (String required : statementClaim ? List.of("text", "variant") : List.of("text", "baseline", "variant")) {
             if (keys.getOrDefault(required, "").isEmpty()) {
-                throw new ReportException(prefix + required + " is missing; a claim needs text, baseline and variant");
+                throw new ReportException(prefix + required + " is missing; " + (statementClaim
+                        ? "a statements claim needs text and variant" : "a claim needs text, baseline and variant"));
+            }
+        }
+        double statements = Double.NaN;
+        if (statementClaim) {
+            String raw = bare(keys.get("statements"));
+            try {
+                statements = Long.parseLong(raw);
+            } catch (NumberFormatException e) {
+                statements = -1;
+            }
+            if (statements < 0) {
+                throw new ReportException(prefix + "statements=" + raw
+                        + " is not a whole number >= 0; give the SQL statements per operation the guide claims (1 for \"a single query\")");
             }
         }
         double factor = 1;
@@ -255,9 +270,9 @@ public final class QuestionCatalog {
                     .findFirst().orElseThrow(() -> new ReportException(prefix + "source=" + raw
                             + " is not understood; use source=guide, source=other or source=suite"));
         }
-        return new Claim(n, keys.get("text"), bare(keys.get("baseline")), bare(keys.get("variant")), factor, where,
+        return new Claim(n, keys.get("text"), bare(keys.getOrDefault("baseline", "")), bare(keys.get("variant")), factor, where,
                 bare(keys.getOrDefault("metric", "")), source, keys.getOrDefault("section", ""),
-                keys.getOrDefault("quote", ""), keys.getOrDefault("reading", ""));
+                keys.getOrDefault("quote", ""), keys.getOrDefault("reading", ""), statements);
     }
 
     /**

@@ -168,6 +168,35 @@ class ClaimCheckTest {
         return Fixtures.metric("ms/op", new double[] {first, first, first}, new double[] {second, second, second});
     }
 
+    @Test
+    void aStatementsClaimHoldsOnlyWhenEveryIterationCountedExactlyThatMany() {
+        Question q = new Question("x.Y", "Q?", Optional.empty(), Optional.of("lazy"), List.of(), true);
+        Claim single = new Claim(1, "joinedload: a single query", "", "joinFetch", 1, Map.of(), "", 1);
+        Claim two = new Claim(2, "subqueryload: two queries", "", "lazy", 1, Map.of(), "", 2);
+        Claim absent = new Claim(3, "entity graph: one query", "", "entityGraph", 1, Map.of(), "", 1);
+        // JMH's score of an EVENTS counter adds the iterations up (3 here); the raw iterations are per operation.
+        Metric time = Fixtures.metric("ms/op", new double[] {5, 5, 5});
+        Metric one = Fixtures.metric("#", new double[] {1, 1}, new double[] {1});
+        Metric lazyCount = Fixtures.metric("#", new double[] {1001, 1001, 1001});
+        BenchmarkResult join = new BenchmarkResult("x.Y.joinFetch", "avgt", 1, Map.of(), time, Map.of("statementsPerOp", one));
+        BenchmarkResult lazy = new BenchmarkResult("x.Y.lazy", "avgt", 1, Map.of(), time, Map.of("statementsPerOp", lazyCount));
+        Group g = new Group(Map.of(), "ms/op", false, "lazy", Optional.empty(), List.of(
+                new Row("lazy", lazy, time, SpeedUp.of(time, time, false)),
+                new Row("joinFetch", join, time, SpeedUp.of(time, time, false))), "c.png");
+        Optional<QuestionReport> report = Optional.of(new QuestionReport(q, List.of(g), List.of()));
+
+        ClaimCheck holds = ClaimCheck.check(q, single, report);
+        assertEquals(ClaimCheck.Verdict.HOLDS, holds.verdict());
+        assertEquals("holds (1 per operation)", holds.verdictText());
+
+        ClaimCheck fails = ClaimCheck.check(q, two, report);
+        assertEquals(ClaimCheck.Verdict.DOES_NOT_HOLD, fails.verdict());
+        assertEquals("does not hold (1001 per operation)", fails.verdictText());
+
+        assertEquals(ClaimCheck.Verdict.NOT_MEASURED, ClaimCheck.check(q, absent, report).verdict());
+        assertEquals(ClaimCheck.Verdict.NOT_MEASURED, ClaimCheck.check(q, single, Optional.empty()).verdict());
+    }
+
     private static Group group(Map<String, String> conditions, Metric slow, Metric fast) {
         return new Group(conditions, "ms/op", false, "slow", Optional.empty(), List.of(
                 new Row("fast", null, fast, SpeedUp.of(slow, fast, false)),

@@ -48,7 +48,7 @@ class QuestionCatalogTest {
     void unknownKeyIsNamed() {
         ReportException e = assertThrows(ReportException.class, () -> parse("question=Q?\nbaseLine=x\n"));
         assertEquals("X.properties: unknown key \"baseLine\"; the keys are question, variant, baseline, "
-                + "claim.<n>.text|baseline|variant|factor|where|metric|source|section|quote|reading", e.getMessage());
+                + "claim.<n>.text|baseline|variant|factor|where|metric|statements|source|section|quote|reading", e.getMessage());
     }
 
     @Test
@@ -84,6 +84,34 @@ class QuestionCatalogTest {
                 claim.3.baseline=a
                 """));
         assertEquals("X.properties: claim.3.variant is missing; a claim needs text, baseline and variant", e.getMessage());
+    }
+
+    @Test
+    void aStatementsClaimNeedsNoBaselineAndReadsTheStatementCounter() {
+        Question q = parse("""
+                question=Q?
+                claim.1.text=joinedload: a single query
+                claim.1.variant=joinFetch
+                claim.1.statements=1
+                """);
+        Claim claim = q.claims().get(0);
+        assertTrue(claim.countsStatements());
+        assertEquals(1, claim.statements());
+        assertEquals(Claim.STATEMENTS_METRIC, claim.metric());
+        assertEquals("", claim.baseline());
+        assertEquals("1 statement", claim.claimedFactor());
+        assertEquals("joinFetch (statementsPerOp)", claim.compared());
+    }
+
+    @Test
+    void badStatementsIsNamed() {
+        ReportException e = assertThrows(ReportException.class, () -> parse("""
+                question=Q?
+                claim.2.text=t
+                claim.2.variant=b
+                claim.2.statements=two
+                """));
+        assertTrue(e.getMessage().startsWith("X.properties: claim.2.statements=two is not a whole number >= 0"), e.getMessage());
     }
 
     @Test

@@ -34,9 +34,9 @@ public final class SampleData {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (email, name, is_active, created_at) VALUES (?, ?, ?, ?)")) {
             for (int u = 1; u <= users; u++) {
                 ps.setString(1, email(u));
-                ps.setString(2, "User " + u);
-                ps.setBoolean(3, u % 10 != 0);
-                columns.bindTime(ps, 4, START.plus(u, ChronoUnit.MINUTES));
+                ps.setString(2, name(u));
+                ps.setBoolean(3, active(u));
+                columns.bindTime(ps, 4, userCreatedAt(u));
                 ps.addBatch();
                 if (u % BATCH == 0) {
                     ps.executeBatch();
@@ -51,8 +51,8 @@ public final class SampleData {
             for (int u = 1; u <= users; u++) {
                 for (int o = 0; o < ordersPerUser; o++) {
                     columns.bindMoney(ps, 1, total(u, o));
-                    ps.setString(2, STATUSES[(u + o) % STATUSES.length]);
-                    columns.bindTime(ps, 3, START.plus(u, ChronoUnit.MINUTES).plus(o + 1L, ChronoUnit.SECONDS));
+                    ps.setString(2, status(u, o));
+                    columns.bindTime(ps, 3, orderCreatedAt(u, o));
                     ps.setString(4, email(u));
                     ps.addBatch();
                     if (++pending == BATCH) {
@@ -68,6 +68,31 @@ public final class SampleData {
     /** The email of the {@code n}-th sample user, from 1. */
     public static String email(int n) {
         return String.format(Locale.ROOT, "user-%06d@example.com", n);
+    }
+
+    /** The name of the {@code n}-th sample user. */
+    public static String name(int n) {
+        return "User " + n;
+    }
+
+    /** Whether the {@code n}-th sample user is active: all but every tenth. */
+    public static boolean active(int n) {
+        return n % 10 != 0;
+    }
+
+    /** When the {@code n}-th sample user registered: a minute after the one before. */
+    public static Instant userCreatedAt(int n) {
+        return START.plus(n, ChronoUnit.MINUTES);
+    }
+
+    /** The status of the {@code o}-th order (from 0) of the {@code u}-th user. */
+    public static String status(int u, int o) {
+        return STATUSES[(u + o) % STATUSES.length];
+    }
+
+    /** When the {@code o}-th order (from 0) of the {@code u}-th user was placed: seconds after the user registered. */
+    public static Instant orderCreatedAt(int u, int o) {
+        return userCreatedAt(u).plus(o + 1L, ChronoUnit.SECONDS);
     }
 
     /** The total of the {@code o}-th order (from 0) of the {@code u}-th user: 1.00 to 500.99, with cents. */

@@ -42,6 +42,14 @@ public final class UserRepository {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** {@code SELECT} + this + {@code FROM users}: the columns {@link #read} expects. */
+    public static final String SELECT_USERS = "SELECT " + COLUMNS + " FROM users";
+
+    /** The user in the current row of a result of {@link #SELECT_USERS} (for streaming with {@code RowStreams}). */
+    public User read(ResultSet rs) throws SQLException {
+        return columns.user(rs, "");
+    }
+
     /** Registers an active user now. */
     public User create(Connection c, String email, String name) throws SQLException {
         return create(c, email, name, clock.instant());

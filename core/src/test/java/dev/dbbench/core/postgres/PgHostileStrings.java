@@ -6,12 +6,12 @@ import java.util.List;
  * Strings that break SQL built by concatenation, COPY's text format or array literals, and
  * strings that stress text storage. No NUL: PostgreSQL text cannot hold it at all.
  */
-final class PgHostileStrings {
+public final class PgHostileStrings {
     private PgHostileStrings() {}
 
-    static final String HUNDRED_K = "x'\"\\\t\n; --{},".repeat(100_000 / 14) + "end";
+    public static final String HUNDRED_K = "x'\"\\\t\n; --{},".repeat(100_000 / 14) + "end";
 
-    static final List<String> ALL = List.of(
+    public static final List<String> ALL = List.of(
             "O'Brien",
             "\"double\" and `back` quotes",
             "'; DROP TABLE products; --",

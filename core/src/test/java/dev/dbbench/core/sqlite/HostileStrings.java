@@ -3,12 +3,12 @@ package dev.dbbench.core.sqlite;
 import java.util.List;
 
 /** Strings that break SQL built by concatenation, and strings that stress text storage. */
-final class HostileStrings {
+public final class HostileStrings {
     private HostileStrings() {}
 
-    static final String HUNDRED_K = "x'\"; --".repeat(100_000 / 7) + "end";
+    public static final String HUNDRED_K = "x'\"; --".repeat(100_000 / 7) + "end";
 
-    static final List<String> ALL = List.of(
+    public static final List<String> ALL = List.of(
             "O'Brien",
             "\"double\" and `back` quotes",
             "'; DROP TABLE users; --",

@@ -1,0 +1,130 @@
+package dev.dbbench.bench.orm.streaming;
+
+import dev.dbbench.bench.orm.OrmDatabase;
+import dev.dbbench.core.Dialect;
+import dev.dbbench.core.orm.SampleData;
+import dev.dbbench.core.orm.User;
+import dev.dbbench.core.orm.UserRepository;
+import dev.dbbench.core.orm.jpa.OrmStreams;
+import dev.dbbench.core.paging.RowStreams;
+import dev.dbbench.core.paging.StreamOptions;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The body of "how should I read 1,000,000 rows through an ORM", for both databases.
+ *
+ * <p>Measured: reading every user in id order (the guide's users table: five columns), each turned
+ * into the {@link User} record handed to a consumer that keeps only a running sum of ids: through
+ * Hibernate with {@code getResultList()} (the naive way: a million entities in a list and in the
+ * persistence context), a forward-only scroll fetching {@value #FETCH} rows at a time with the
+ * session cleared every {@value #FETCH} rows, a stateless session's {@code getResultStream()}, and
+ * the JDBC cursor of the suite's {@code RowStreams} with the same fetch size. One operation is one
+ * row ({@code @OperationsPerInvocation}), so the time and JMH's {@code gc.alloc.rate.norm} are per
+ * row. Excluded: filling the table (once per trial, with one INSERT ... SELECT; read-only after)
+ * and starting Hibernate.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 2)
+@Measurement(iterations = 3)
+@Fork(1)
+@State(Scope.Thread)
+public abstract class OrmStreamRead {
+    static final int ROWS = 1_000_000;
+    static final int FETCH = 1_000;
+
+    /** The table's size; a test makes it smaller. */
+    int tableRows = ROWS;
+
+    OrmDatabase db;
+    private UserRepository users;
+
+    protected abstract OrmDatabase database() throws SQLException;
+
+    @Setup(Level.Trial)
+    public void fill() throws SQLException {
+        db = database();
+        users = new UserRepository(db.dialect());
+        // The sample users (SampleData's values), written by the database itself: a million batched
+        // inserts from here would make the set-up longer than the measurement. lpad alone would cut
+        // 1000000 to six digits; %06d, like SampleData.email, widens instead.
+        String sql = db.dialect() == Dialect.POSTGRES ? """
+                INSERT INTO users (email, name, is_active, created_at)
+                SELECT 'user-' || lpad(g::text, greatest(6, length(g::text)), '0') || '@example.com', 'User ' || g, g % 10 <> 0,
+                       TIMESTAMPTZ '2024-06-01 00:00:00+00' + g * INTERVAL '1 minute'
+                FROM generate_series(1, ?) AS g""" : """
+                WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < ?)
+                INSERT INTO users (email, name, is_active, created_at)
+                SELECT printf('user-%06d@example.com', n), 'User ' || n, n % 10 <> 0, ? + n * 60000000 FROM g""";
+        try (PreparedStatement ps = db.jdbc().prepareStatement(sql)) {
+            ps.setInt(1, tableRows);
+            if (db.dialect() == Dialect.SQLITE) {
+                ps.setLong(2, ChronoUnit.MICROS.between(Instant.EPOCH, SampleData.START));
+            }
+            ps.executeUpdate();
+        }
+        db.analyze();
+    }
+
+    @TearDown(Level.Trial)
+    public void drop() throws Exception {
+        db.close();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public long resultList() {
+        long[] sum = {0};
+        db.orm().inSession(s -> OrmStreams.resultList(s, u -> sum[0] += u.id()));
+        return sum[0];
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public long scroll() {
+        long[] sum = {0};
+        db.orm().inSession(s -> OrmStreams.scroll(s, FETCH, FETCH, u -> sum[0] += u.id()));
+        return sum[0];
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public long statelessStream() {
+        long[] sum = {0};
+        db.orm().inStatelessSession(s -> OrmStreams.statelessStream(s, FETCH, u -> sum[0] += u.id()));
+        return sum[0];
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public long jdbcCursor() throws SQLException {
+        long[] sum = {0};
+        cursor(u -> sum[0] += u.id());
+        return sum[0];
+    }
+
+    /** Every row as the JDBC cursor hands it over, for the test that proves all ways equal. */
+    void cursor(Consumer<User> consumer) throws SQLException {
+        RowStreams.stream(db.jdbc(), db.dialect(), UserRepository.SELECT_USERS + " ORDER BY id", List.of(),
+                new StreamOptions(FETCH, FETCH), users::read, chunk -> chunk.forEach(consumer));
+    }
+}

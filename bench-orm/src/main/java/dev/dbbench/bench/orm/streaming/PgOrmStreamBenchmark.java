@@ -1,0 +1,21 @@
+package dev.dbbench.bench.orm.streaming;
+
+import dev.dbbench.bench.orm.OrmDatabase;
+import java.sql.SQLException;
+
+/**
+ * How should I read 1,000,000 rows from PostgreSQL through Hibernate: all at once, scrolling, or a
+ * stateless stream; and what does each cost per row against a JDBC cursor? (See {@link OrmStreamRead}.)
+ *
+ * <p>Expected: the three streaming ways fetch 1,000 rows per round trip, so they differ by
+ * Hibernate's cost per row: JDBC leanest, the stateless stream next, the scroll a little above it.
+ * {@code resultList} receives the whole result before the first entity (pgjdbc's default without a
+ * fetch size) and keeps a million entities in the persistence context: the slowest per row and by
+ * far the most memory held.
+ */
+public class PgOrmStreamBenchmark extends OrmStreamRead {
+    @Override
+    protected OrmDatabase database() throws SQLException {
+        return OrmDatabase.postgres("PgOrmStreamBenchmark");
+    }
+}
