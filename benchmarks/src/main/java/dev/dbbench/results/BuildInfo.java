@@ -7,8 +7,8 @@ import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
 /**
- * What this jar was built from, recorded when it was packaged (git-commit-id-maven-plugin fills
- * {@code META-INF/dbbench/build.properties}): the commit, whether the tree had uncommitted changes,
+ * What this jar was built from, recorded when it was packaged (the parent pom's antrun {@code commit}
+ * execution runs git and Maven filters {@code META-INF/dbbench/build.properties}): the commit, whether the tree had uncommitted changes,
  * the build time. Read from the jar, not from git at run time, so a jar copied elsewhere (or run in
  * another checkout) still names its own source.
  *
@@ -16,7 +16,7 @@ import picocli.CommandLine.IVersionProvider;
  * @param dirty whether the build's tree had uncommitted changes to tracked files; null when unknown
  * @param buildTime ISO-8601 UTC, or null when unknown
  */
-public record BuildInfo(String version, String commit, Boolean dirty, String commitTime, String buildTime) {
+public record BuildInfo(String version, String commit, Boolean dirty, String buildTime) {
     static final String RESOURCE = Environment.BUILD_PROPERTIES;
 
     /** This jar's build information; fields the build could not fill are null. */
@@ -27,7 +27,7 @@ public record BuildInfo(String version, String commit, Boolean dirty, String com
     static BuildInfo from(Properties p) {
         String dirty = known(p.getProperty("build.dirty"));
         return new BuildInfo(known(p.getProperty("build.version")), commitOrNull(known(p.getProperty("build.commit"))),
-                dirty == null ? null : Boolean.valueOf(dirty), known(p.getProperty("build.commit_time")), known(p.getProperty("build.time")));
+                dirty == null ? null : Boolean.valueOf(dirty), known(p.getProperty("build.time")));
     }
 
     /** The commit as people quote it: the full id, "-dirty" appended when the tree had uncommitted changes (as git describe does). */
@@ -46,7 +46,7 @@ public record BuildInfo(String version, String commit, Boolean dirty, String com
 
     /** A filter left unfilled (built outside git) keeps the placeholder: that is "unknown", not a value. */
     private static String known(String value) {
-        return value == null || value.isBlank() || value.contains("${") ? null : value.strip();
+        return value == null || value.isBlank() || value.contains("${") || value.strip().equals("unknown") ? null : value.strip();
     }
 
     private static String commitOrNull(String value) {
