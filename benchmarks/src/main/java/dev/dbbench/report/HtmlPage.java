@@ -9,8 +9,8 @@ import java.util.Map;
  * Renders {@code index.html}: one self-contained file that works offline (inline CSS, charts as
  * {@code data:} URIs, no scripts), so it can be mailed, attached to CI or opened from a laptop.
  */
-final class HtmlPage {
-    static final String CSS = """
+public final class HtmlPage {
+    public static final String CSS = """
             body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1200px;\
             padding:1.5em;color:#1d2330}
             h1{font-size:1.7em;margin-bottom:.2em}h2{margin-top:2em;border-bottom:2px solid #dde3ec;padding-bottom:.2em}
@@ -213,7 +213,7 @@ final class HtmlPage {
     }
 
     /** Text safe in HTML content and in double-quoted attributes. */
-    static String esc(String text) {
+    public static String esc(String text) {
         StringBuilder b = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
             switch (c) {

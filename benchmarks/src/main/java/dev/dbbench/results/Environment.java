@@ -74,6 +74,8 @@ public final class Environment {
 
         ObjectNode machine = env.putObject("machine");
         machine.put("cpus", Runtime.getRuntime().availableProcessors());
+        // The history keeps runs on another CPU off one trend line; null where /proc/cpuinfo is not there (not Linux).
+        machine.put("cpu_model", cpuModel());
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean bean) {
             machine.put("physical_memory_bytes", bean.getTotalMemorySize());
         }
@@ -108,6 +110,15 @@ public final class Environment {
             return packaged;
         }
         return BuildInfo.load(BUILD_PROPERTIES).getProperty(group + ":" + artifact, "unknown");
+    }
+
+    /** The first "model name" of /proc/cpuinfo, or null. */
+    static String cpuModel() {
+        try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse(null);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return null;
+        }
     }
 
     /** The settings a fresh file database gets with the guide's settings, as SQLite reports them. */

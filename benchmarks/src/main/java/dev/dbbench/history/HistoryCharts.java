@@ -1,0 +1,104 @@
+package dev.dbbench.history;
+
+import dev.dbbench.history.HistoryAnalysis.Point;
+import dev.dbbench.history.HistoryAnalysis.QuestionTrend;
+import dev.dbbench.history.HistoryAnalysis.Segment;
+import dev.dbbench.history.HistoryAnalysis.Step;
+import dev.dbbench.history.HistoryAnalysis.VariantTrend;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * One PNG per question: each variant's score against the runs in commit order, with JMH's error as
+ * whiskers. A new environment starts a new series (its points are not joined to the earlier ones)
+ * behind a vertical line; a step E-Divisive found is marked with a vertical line and its commit.
+ */
+final class HistoryCharts {
+    /** Past this range a linear axis flattens the fast variants to nothing, as in the run report. */
+    static final double LOG_SCALE_RANGE = 20;
+    static final int WIDTH = 1200;
+    /** The chart's width less the y axis and margins, roughly. */
+    private static final int PLOT_WIDTH = WIDTH - 150;
+
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private HistoryCharts() {}
+
+    static byte[] trend(QuestionTrend trend, List<HistoryEntry> runs) {
+        double max = trend.variants().stream().flatMap(v -> v.segments().stream()).flatMap(s -> s.points().stream())
+                .mapToDouble(Point::score).filter(d -> d > 0).max().orElse(1);
+        double min = trend.variants().stream().flatMap(v -> v.segments().stream()).flatMap(s -> s.points().stream())
+                .mapToDouble(Point::score).filter(d -> d > 0).min().orElse(1);
+        boolean log = max / min > LOG_SCALE_RANGE;
+        VariantTrend any = trend.variants().get(0);
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(560)
+                .title(trend.question().length() > 110 ? trend.question().substring(0, 107) + "..." : trend.question())
+                .xAxisTitle("run, oldest first (commit; * = built with uncommitted changes)")
+                .yAxisTitle(any.unit() + (any.higherIsBetter() ? " (higher is better)" : " (lower is better)") + (log ? ", log scale" : ""))
+                .build();
+        var styler = chart.getStyler();
+        styler.setChartBackgroundColor(Color.WHITE);
+        styler.setPlotBackgroundColor(Color.WHITE);
+        styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+        styler.setYAxisLogarithmic(log);
+        styler.setErrorBarsColor(Color.DARK_GRAY);
+        styler.setXAxisMin(trend.runs().get(0) - 0.5);
+        styler.setXAxisMax(trend.runs().get(trend.runs().size() - 1) + 0.5);
+        styler.setAnnotationLineColor(new Color(0x8A8F99));
+        // Ticks on whole runs only: XChart picks the smallest "nice" step whose spacing reaches the hint, so a hint
+        // just under one run's width gives a step of 1 (or 2, 5... when runs are many). XChart drops every label when
+        // two are alike, so a (never expected) fractional tick gets its number rather than an empty label.
+        int range = trend.runs().get(trend.runs().size() - 1) - trend.runs().get(0) + 1;
+        styler.setXAxisTickMarkSpacingHint(Math.max(95, (int) (PLOT_WIDTH / (double) range * 0.9)));
+        chart.setCustomXAxisTickLabelsFormatter(x -> {
+            long i = Math.round(x);
+            return Math.abs(x - i) < 1e-9 && i >= 0 && i < runs.size() ? "#" + (i + 1) + " " + runs.get((int) i).commitLabel()
+                    : String.format(java.util.Locale.ROOT, "%.2f", x);
+        });
+        for (VariantTrend v : trend.variants()) {
+            for (Segment s : v.segments()) {
+                double[] x = s.points().stream().mapToDouble(Point::run).toArray();
+                double[] y = s.points().stream().mapToDouble(Point::score).toArray();
+                String name = s.number() == 1 ? v.variant() : v.variant() + " (environment " + s.number() + ")";
+                XYSeries series;
+                if (log) {
+                    // XChart draws whiskers on a log axis as decades, not values: without them rather than wrong.
+                    series = chart.addSeries(name, x, y);
+                } else {
+                    double[] e = s.points().stream().mapToDouble(p -> Double.isFinite(p.error()) ? p.error() : 0).toArray();
+                    series = chart.addSeries(name, x, y, e);
+                }
+                series.setMarker(SeriesMarkers.CIRCLE);
+                for (Step step : s.steps()) {
+                    chart.addAnnotation(new AnnotationLine(step.run() - 0.5, true, false));
+                    chart.addAnnotation(new AnnotationText("step " + runs.get(step.run()).commitLabel(), step.run() - 0.5, max, false));
+                }
+            }
+        }
+        for (int i = 1; i < trend.segmentStarts().size(); i++) {
+            double at = trend.segmentStarts().get(i) - 0.5;
+            chart.addAnnotation(new AnnotationLine(at, true, false));
+            chart.addAnnotation(new AnnotationText("environment " + (i + 1), at, log ? min : max, false));
+        }
+        try {
+            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode chart \"" + chart.getTitle() + "\" as PNG", e);
+        }
+    }
+}
