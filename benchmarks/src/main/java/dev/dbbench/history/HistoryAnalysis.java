@@ -43,6 +43,12 @@ public final class HistoryAnalysis {
     public record QuestionTrend(String className, String question, List<Integer> runs, List<Integer> segmentStarts, List<String> segmentChanges,
                                 List<VariantTrend> variants) {}
 
+    /**
+     * A step smaller than this (relative change of the level) is not reported, however significant: the
+     * regression check's default threshold, below which a change is not worth a person's attention.
+     */
+    public static final double MIN_STEP = 0.05;
+
     private HistoryAnalysis() {}
 
     public static List<QuestionTrend> analyse(List<Run> runs, QuestionCatalog catalog) {
@@ -154,7 +160,10 @@ public final class HistoryAnalysis {
         for (int c = 0; c < found.size(); c++) {
             int at = found.get(c).index();
             int next = c + 1 < found.size() ? found.get(c + 1).index() : scores.length;
-            steps.add(new Step(points.get(at).run(), mean(scores, previous, at), mean(scores, at, next), found.get(c).pValue()));
+            Step step = new Step(points.get(at).run(), mean(scores, previous, at), mean(scores, at, next), found.get(c).pValue());
+            if (Math.abs(step.relativeChange()) >= MIN_STEP) {
+                steps.add(step);
+            }
             previous = at;
         }
         return steps;

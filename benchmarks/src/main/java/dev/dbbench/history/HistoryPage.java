@@ -26,7 +26,8 @@ final class HistoryPage {
                 .append(" are found with E-Divisive means (Matteson and James 2014, as MongoDB's and Apache Otava's performance CI use), ")
                 .append("permutation test at p &le; ").append(EDivisive.SIGNIFICANCE).append(" with ").append(EDivisive.PERMUTATIONS)
                 .append(" shuffles (fixed seed), at least ").append(EDivisive.MIN_SIZE)
-                .append(" runs on each side of a step within one environment.</p>\n");
+                .append(" runs on each side of a step within one environment; steps under ")
+                .append(Math.round(100 * HistoryAnalysis.MIN_STEP)).append("% are not shown.</p>\n");
         for (String w : warnings) {
             h.append("<p class=\"note\">").append(esc(w)).append("</p>\n");
         }
