@@ -9,6 +9,7 @@ import dev.dbbench.core.provision.PostgresServer;
 import dev.dbbench.core.provision.PostgresSettings;
 import dev.dbbench.core.provision.Setting;
 import dev.dbbench.core.provision.SqliteDirectory;
+import dev.dbbench.profile.ProfilerOutput;
 import dev.dbbench.results.Environment;
 import dev.dbbench.results.Failure;
 import dev.dbbench.results.RunFolder;
@@ -145,6 +146,9 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** -prof jfr / async write into the run folder (results/<run>/profiles/), not the working directory. */
+    private ProfilerOutput profilerOutput;
+
     private final Map<String, String> env;
     private final PrintStream out;
     private final List<RunListener> extraListeners;
@@ -157,7 +161,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        CommandLineOptions given = JmhOptions.parse(JmhOptions.argv(spec.commandLine().getParseResult(), regexes));
+        profilerOutput = ProfilerOutput.redirect(JmhOptions.argv(spec.commandLine().getParseResult(), regexes), resultsDir);
+        CommandLineOptions given = JmhOptions.parse(profilerOutput.argv());
         if (listOnly(given)) {
             return 0;
         }
@@ -293,6 +298,7 @@ public final class RunCommand implements Callable<Integer> {
 
         RunFolder folder = RunFolder.create(resultsDir, started);
         new ResultsWriter(json, secrets).write(folder, results, failures, environment);
+        profilerOutput.moveInto(folder.path());
         folder.markLatest();
 
         out.println();

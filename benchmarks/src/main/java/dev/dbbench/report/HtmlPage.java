@@ -50,6 +50,7 @@ public final class HtmlPage {
             question(++n, q, report.charts());
         }
         failures(report.run().failures());
+        profiles(report.run().dir());
         environment(report.run().environment());
         out.append("</body>\n</html>\n");
         return out.toString();
@@ -166,6 +167,20 @@ public final class HtmlPage {
                     .append("</td></tr>\n");
         }
         out.append("</table>\n</div>\n");
+    }
+
+    /** Files that -prof jfr or async wrote into the run folder, linked relative to index.html. */
+    private void profiles(java.nio.file.Path runDir) {
+        List<String> files = dev.dbbench.profile.ProfilerOutput.files(runDir);
+        if (files.isEmpty()) {
+            return;
+        }
+        out.append("<section id=\"profiles\">\n<h2>Profiles</h2>\n<p class=\"note\">Written by JMH's profilers during the run, one")
+                .append(" folder per benchmark (open .jfr files with JDK Mission Control or <code>jfr print</code>).</p>\n<ul>\n");
+        for (String f : files) {
+            out.append("<li><a href=\"").append(esc(f)).append("\">").append(esc(f)).append("</a></li>\n");
+        }
+        out.append("</ul>\n</section>\n");
     }
 
     private void failures(List<Failure> failures) {
