@@ -164,4 +164,39 @@ class HistoryTest {
         assertEquals(1, warnings.size());
         assertTrue(warnings.get(0).contains("line 2"), warnings.toString());
     }
+
+    /** The two curated runs of the repository and a fresh one on another JDK (fixture run-export, its environment changed). */
+    @Test
+    void theCuratedRunsAndAFreshOneOnAnotherJdk() throws Exception {
+        Path curated = Path.of("..", "results", "curated").toAbsolutePath().normalize();
+        try (var runs = Files.list(curated)) {
+            for (Path run : runs.filter(Files::isDirectory).toList()) {
+                copy(run, results.resolve("curated").resolve(run.getFileName().toString()));
+            }
+        }
+        Path fresh = results.resolve("2026-12-03T120000Z");
+        copy(Path.of(HistoryTest.class.getResource("/runs/run-export").toURI()), fresh);
+        ObjectNode env = (ObjectNode) JSON.readTree(fresh.resolve("environment.json").toFile());
+        ((ObjectNode) env.get("jdk")).put("version", "25.0.1");
+        ((ObjectNode) env.get("run")).put("started_at", "2026-12-03T12:00:00Z");
+        Files.writeString(fresh.resolve("environment.json"), JSON.writeValueAsString(env));
+        new HistoryRecorder().afterRun(fresh);
+
+        StringWriter err = new StringWriter();
+        String html = Files.readString(HistoryCommand.write(results, new PrintWriter(err)));
+        assertEquals("", err.toString());
+        assertTrue(html.contains("curated/2026-11-25T063035Z-quick") && html.contains("curated/2026-12-02T160046Z-quick-streaming"), html);
+        assertTrue(html.contains("jdk.version 17.0.15 -&gt; 25.0.1"), "the fresh run is marked, not joined: " + html);
+        assertTrue(Files.exists(results.resolve(HistoryCommand.CHARTS).resolve(
+                "dev.dbbench.bench.postgres.streaming.PgSmallHeapStreamingBenchmark.png")));
+    }
+
+    private static void copy(Path from, Path to) throws Exception {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, to.resolve(f.getFileName().toString()));
+            }
+        }
+    }
 }
