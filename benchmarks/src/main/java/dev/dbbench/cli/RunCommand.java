@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbbench.core.provision.PgEndpoint;
+import dev.dbbench.core.provision.PgProvider;
 import dev.dbbench.core.provision.PostgresProvisioner;
 import dev.dbbench.core.provision.PostgresServer;
 import dev.dbbench.core.provision.PostgresSettings;
@@ -75,8 +76,8 @@ import picocli.CommandLine.Spec;
             "",
             "PostgreSQL is provisioned once, only when a selected benchmark needs it",
             "(package dev.dbbench.bench.postgres, or Pg/Postgres in the class name):",
-            "explicit settings when a URL is given, else Testcontainers when Docker",
-            "answers, else an embedded server. Environment equivalents: DBBENCH_PG_URL,",
+            "explicit settings when a URL is given, else Testcontainers when it finds Docker,",
+            "else an embedded server (Linux x86_64); --pg-provider forces one. Environment equivalents: DBBENCH_PG_URL,",
             "DBBENCH_PG_USER, DBBENCH_PG_PASSWORD, DBBENCH_SQLITE_DIR."})
 public final class RunCommand implements Callable<Integer> {
     static final String PG_URL = "--pg-url";
@@ -112,6 +113,13 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = PG_PASSWORD, paramLabel = "<password>", description = "password for --pg-user (never printed or written to results)")
     String pgPassword;
+
+    static final String PG_PROVIDER = "--pg-provider";
+
+    @Option(names = PG_PROVIDER, paramLabel = "url|container|embedded", description = {
+        "force one kind of PostgreSQL server instead of the usual choice (explicit settings, else a Testcontainers",
+        "container when Testcontainers finds Docker, else embedded): url, container or embedded"})
+    PgProvider pgProvider;
 
     @Option(names = SQLITE_DIR, paramLabel = "<dir>", description = "where SQLite benchmark files go (default: the system's temporary directory)")
     Path sqliteDir;
@@ -193,7 +201,7 @@ public final class RunCommand implements Callable<Integer> {
 
         boolean needsPostgres = DatabaseNeeds.anyNeedsPostgres(plan.classes());
         try (JmhOutput jmhOut = JmhOutput.open(base, out);
-                ServerLease server = needsPostgres ? ServerLease.of(PostgresProvisioner.provision(pgSettings, env, out::println, durable())) : ServerLease.none()) {
+                ServerLease server = needsPostgres ? ServerLease.of(PostgresProvisioner.provision(pgSettings, env, out::println, durable(), pgProvider, PG_PROVIDER)) : ServerLease.none()) {
             Map<String, String> forkProperties = forkProperties(server.get(), sqliteSetting);
             ForkSystemProperties.set(forkProperties);
             // With -f 0 the benchmarks run in this JVM and look the same settings up here.
