@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
  * benchmark-tracking tool reads. Prints the files it wrote. Bad input: one line, exit code 2.
  */
 @Command(name = "export", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 2,
+        versionProvider = dev.dbbench.results.BuildInfo.VersionProvider.class,
         description = {
             "Export a run's results for tools that track benchmarks across commits, one entry per benchmark x parameters,",
             "time (or throughput) and allocation per operation as separate measures with their 99.9% bounds.",
@@ -60,6 +61,9 @@ public final class ExportCommand implements Callable<Integer> {
             return 0;
         } catch (ReportException e) {
             return fail(err, "[export] " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            // A name longer than Bencher accepts: the message already says which and why.
+            return fail(err, e.getMessage(), e);
         } catch (IOException e) {
             return fail(err, "[export] --out cannot be written: \"" + out + "\" (" + e.getClass().getSimpleName() + ": " + e.getMessage()
                     + "). Name a " + (format == Format.GAB ? "directory" : "file") + " you can write to", e);

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
  * {@code history-charts/*.png} into RESULTS_DIR and prints the page's path. Bad input: one line, exit 2.
  */
 @Command(name = "history", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 2,
+        versionProvider = dev.dbbench.results.BuildInfo.VersionProvider.class,
         description = {
             "Trends across runs: writes RESULTS_DIR/history.html and history-charts/*.png, one chart per question (score with its error,",
             "runs oldest first, labelled by commit). Runs come from RESULTS_DIR/" + HistoryFile.NAME + " (a line per run) and any run folder",
