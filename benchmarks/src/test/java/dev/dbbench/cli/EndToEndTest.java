@@ -117,6 +117,15 @@ class EndToEndTest {
         assertEquals("1.37", env.get("jmh").get("version").asText());
         assertFalse(env.get("libraries").toString().contains("unknown"), env.get("libraries").toPrettyString());
 
+        // The run's line in the history, naming the same commit as environment.json (from the build, not from git now).
+        List<String> history = Files.readAllLines(results.resolve(dev.dbbench.history.HistoryFile.NAME));
+        assertEquals(1, history.size(), history.toString());
+        JsonNode line = json.readTree(history.get(0));
+        assertEquals(runDir.getFileName().toString(), line.get("run").asText());
+        assertEquals("smoke", line.get("profile").asText());
+        assertEquals(env.get("git_commit"), line.get("commit"));
+        assertEquals("explicit", line.get("environment").get("postgres.source").asText());
+
         assertFalse(run.out().contains(PASSWORD) || run.err().contains(PASSWORD), "password printed");
         try (Stream<Path> all = Files.walk(results)) {
             for (Path f : all.filter(Files::isRegularFile).toList()) {
