@@ -20,16 +20,16 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * One PNG per question: each variant's score against the runs in commit order, with JMH's error as
- * whiskers. A new environment starts a new series (its points are not joined to the earlier ones)
+ * One PNG per question: each variant's score against the runs in commit order, with JMH's error
+ * (the half-width of its 99.9% interval) as whiskers. A new environment starts a new series (its points are not joined to the earlier ones)
  * behind a vertical line; a step E-Divisive found is marked with a vertical line and its commit.
  */
 final class HistoryCharts {
     /** Past this range a linear axis flattens the fast variants to nothing, as in the run report. */
     static final double LOG_SCALE_RANGE = 20;
     static final int WIDTH = 1200;
-    /** The chart's width less the y axis and margins, roughly. */
-    private static final int PLOT_WIDTH = WIDTH - 150;
+    /** The chart's width less the y axis, margins and the legend at the right, roughly. */
+    private static final int PLOT_WIDTH = WIDTH - 480;
 
     static {
         System.setProperty("java.awt.headless", "true");
@@ -44,7 +44,9 @@ final class HistoryCharts {
                 .mapToDouble(Point::score).filter(d -> d > 0).min().orElse(1);
         boolean log = max / min > LOG_SCALE_RANGE;
         VariantTrend any = trend.variants().get(0);
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(560)
+        // Room for the legend at the right: one line per variant.
+        int height = Math.max(560, 160 + 22 * trend.variants().size());
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(height)
                 .title(trend.question().length() > 110 ? trend.question().substring(0, 107) + "..." : trend.question())
                 .xAxisTitle("run, oldest first (commit; * = built with uncommitted changes)")
                 .yAxisTitle(any.unit() + (any.higherIsBetter() ? " (higher is better)" : " (lower is better)") + (log ? ", log scale" : ""))
@@ -53,8 +55,8 @@ final class HistoryCharts {
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
         styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
-        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+        styler.setLegendPosition(Styler.LegendPosition.OutsideE);
+        styler.setLegendLayout(Styler.LegendLayout.Vertical);
         styler.setYAxisLogarithmic(log);
         styler.setErrorBarsColor(Color.DARK_GRAY);
         styler.setXAxisMin(trend.runs().get(0) - 0.5);
@@ -70,20 +72,26 @@ final class HistoryCharts {
             return Math.abs(x - i) < 1e-9 && i >= 0 && i < runs.size() ? "#" + (i + 1) + " " + runs.get((int) i).commitLabel()
                     : String.format(java.util.Locale.ROOT, "%.2f", x);
         });
-        for (VariantTrend v : trend.variants()) {
+        Color[] palette = styler.getSeriesColors();
+        for (int n = 0; n < trend.variants().size(); n++) {
+            VariantTrend v = trend.variants().get(n);
+            // One colour per variant in every environment; its later segments are separate series (never joined
+            // across an environment change) without legend entries of their own.
+            Color color = palette[n % palette.length];
             for (Segment s : v.segments()) {
                 double[] x = s.points().stream().mapToDouble(Point::run).toArray();
                 double[] y = s.points().stream().mapToDouble(Point::score).toArray();
                 String name = s.number() == 1 ? v.variant() : v.variant() + " (environment " + s.number() + ")";
-                XYSeries series;
-                if (log) {
-                    // XChart draws whiskers on a log axis as decades, not values: without them rather than wrong.
-                    series = chart.addSeries(name, x, y);
-                } else {
-                    double[] e = s.points().stream().mapToDouble(p -> Double.isFinite(p.error()) ? p.error() : 0).toArray();
-                    series = chart.addSeries(name, x, y, e);
-                }
+                // An XY chart draws whiskers in data units, on a log axis too; there a whisker reaching zero or
+                // below cannot be drawn, so it stops just above zero (the upper end stays exact).
+                double[] e = s.points().stream()
+                        .mapToDouble(p -> !Double.isFinite(p.error()) ? 0 : log ? Math.min(p.error(), 0.99 * p.score()) : p.error())
+                        .toArray();
+                XYSeries series = chart.addSeries(name, x, y, e);
                 series.setMarker(SeriesMarkers.CIRCLE);
+                series.setLineColor(color);
+                series.setMarkerColor(color);
+                series.setShowInLegend(s.number() == v.segments().get(0).number());
                 for (Step step : s.steps()) {
                     chart.addAnnotation(new AnnotationLine(step.run() - 0.5, true, false));
                     chart.addAnnotation(new AnnotationText("step " + runs.get(step.run()).commitLabel(), step.run() - 0.5, max, false));
