@@ -155,6 +155,23 @@ class EndToEndTest {
         assertEquals("[ ]", Files.readString(results.resolve(RunFolder.LATEST).resolve(ResultsWriter.FAILURES_JSON)).trim());
     }
 
+    /** -prof jfr writes into the run folder, not the working directory, and the report links the file. */
+    @Test
+    void flightRecordingsGoIntoTheRunFolder() throws Exception {
+        Path results = temp.resolve("results-jfr");
+        CliRun run = CliRun.of("--profile", "smoke", "--results-dir", results.toString(), "-p", "n=1", "-prof", "jfr", "selftest.PassingBenchmark");
+        assertEquals(Main.OK, run.code(), run.out() + run.err());
+        Path runDir = results.resolve(Files.readSymbolicLink(results.resolve(RunFolder.LATEST)));
+        List<String> files = dev.dbbench.profile.ProfilerOutput.files(runDir);
+        assertEquals(1, files.size(), files.toString());
+        assertTrue(files.get(0).startsWith("profiles/dev.dbbench.cli.selftest.PassingBenchmark.step-") && files.get(0).endsWith("/profile.jfr"), files.toString());
+        assertTrue(Files.size(runDir.resolve(files.get(0))) > 0);
+        assertTrue(Files.readString(runDir.resolve("index.html")).contains("href=\"" + files.get(0) + "\""));
+        try (Stream<Path> left = Files.list(results)) {
+            assertFalse(left.anyMatch(p -> p.getFileName().toString().startsWith(".profiles-")), "the staging directory is removed");
+        }
+    }
+
     /** Allocation per operation is in every run's results unless turned off; -prof gc given as well is not added twice. */
     @Test
     void gcProfilerIsOnByDefaultAndCanBeTurnedOff() throws Exception {
