@@ -10,7 +10,8 @@ import java.util.OptionalDouble;
  * @param unit the unit of {@code value} and its bounds
  * @param biggerIsBetter true for throughput, false for time and allocation per operation
  * @param value a finite number
- * @param lower the lower bound of JMH's 99.9% interval, empty when JMH gave none (a single fork of one iteration, single-shot)
+ * @param lower the lower bound of JMH's 99.9% interval (cut at zero), empty when JMH gave none (one fork of one iteration, single-shot)
+ * @param upper the upper bound of that interval, empty when JMH gave none
  * @param error the interval's half-width, empty when JMH gave none
  * @param detail how the value was measured, for people (mode, forks, iterations)
  */

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
@@ -76,7 +77,7 @@ public final class Exports {
         };
     }
 
-    private static java.util.Optional<ExportEntry> entry(String name, String measure, Metric metric, boolean biggerIsBetter, boolean canonical,
+    private static Optional<ExportEntry> entry(String name, String measure, Metric metric, boolean biggerIsBetter, boolean canonical,
                                                          String detail) {
         double factor = 1;
         String unit = metric.unit();
@@ -92,14 +93,14 @@ public final class Exports {
         }
         double value = metric.score() * factor;
         if (!Double.isFinite(value)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         double error = metric.error() * factor;
         OptionalDouble half = Double.isFinite(error) ? OptionalDouble.of(error) : OptionalDouble.empty();
         // Time, throughput and bytes are never negative: a wide interval is cut at zero rather than reported below it.
         OptionalDouble lower = half.isPresent() ? OptionalDouble.of(Math.max(0, value - error)) : OptionalDouble.empty();
         OptionalDouble upper = half.isPresent() ? OptionalDouble.of(value + error) : OptionalDouble.empty();
-        return java.util.Optional.of(new ExportEntry(name, measure, unit, biggerIsBetter, value, lower, upper, half, detail));
+        return Optional.of(new ExportEntry(name, measure, unit, biggerIsBetter, value, lower, upper, half, detail));
     }
 
     private static String detail(BenchmarkResult r) {
