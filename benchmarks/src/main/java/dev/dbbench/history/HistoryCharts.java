@@ -28,8 +28,6 @@ final class HistoryCharts {
     /** Past this range a linear axis flattens the fast variants to nothing, as in the run report. */
     static final double LOG_SCALE_RANGE = 20;
     static final int WIDTH = 1200;
-    /** The chart's width less the y axis, margins and the legend at the right, roughly. */
-    private static final int PLOT_WIDTH = WIDTH - 480;
 
     static {
         System.setProperty("java.awt.headless", "true");
@@ -62,15 +60,19 @@ final class HistoryCharts {
         styler.setXAxisMin(trend.runs().get(0) - 0.5);
         styler.setXAxisMax(trend.runs().get(trend.runs().size() - 1) + 0.5);
         styler.setAnnotationLineColor(new Color(0x8A8F99));
-        // Ticks on whole runs only: XChart picks the smallest "nice" step whose spacing reaches the hint, so a hint
-        // just under one run's width gives a step of 1 (or 2, 5... when runs are many). XChart drops every label when
-        // two are alike, so a (never expected) fractional tick gets its number rather than an empty label.
+        // Labels on whole runs only. XChart keeps the smallest "nice" tick step whose spacing reaches the hint, so a
+        // hint near one run's width gives a step of 1 (2, 5... when runs are many), and it drops every label when two
+        // are alike: a tick between runs gets a distinct run of zero-width spaces, which shows nothing.
+        int longest = trend.variants().stream().mapToInt(v -> v.variant().length()).max().orElse(10);
+        double plotWidth = WIDTH - 150 - (60 + 7 * longest);
         int range = trend.runs().get(trend.runs().size() - 1) - trend.runs().get(0) + 1;
-        styler.setXAxisTickMarkSpacingHint(Math.max(95, (int) (PLOT_WIDTH / (double) range * 0.9)));
+        styler.setXAxisTickMarkSpacingHint(Math.max(95, (int) (plotWidth / range * 0.9)));
         chart.setCustomXAxisTickLabelsFormatter(x -> {
             long i = Math.round(x);
-            return Math.abs(x - i) < 1e-9 && i >= 0 && i < runs.size() ? "#" + (i + 1) + " " + runs.get((int) i).commitLabel()
-                    : String.format(java.util.Locale.ROOT, "%.2f", x);
+            if (Math.abs(x - i) < 1e-9 && i >= 0 && i < runs.size()) {
+                return "#" + (i + 1) + " " + runs.get((int) i).commitLabel();
+            }
+            return "\u200B".repeat(1 + (int) Math.abs(Math.round((x + 1) * 10)));
         });
         Color[] palette = styler.getSeriesColors();
         for (int n = 0; n < trend.variants().size(); n++) {
