@@ -9,12 +9,12 @@ import java.util.List;
  * {@code Postgres} (e.g. {@code bench.pooling.PgPoolBenchmark}). Anything else runs without a
  * server being started.
  */
-final class DatabaseNeeds {
+public final class DatabaseNeeds {
     static final String POSTGRES_PACKAGE = "dev.dbbench.bench.postgres.";
 
     private DatabaseNeeds() {}
 
-    static boolean needsPostgres(String className) {
+    public static boolean needsPostgres(String className) {
         String simple = className.substring(className.lastIndexOf('.') + 1);
         return className.startsWith(POSTGRES_PACKAGE) || simple.contains("Pg") || simple.contains("Postgres");
     }

@@ -44,7 +44,8 @@ public final class Main {
      * {@code report} or {@code compare} is one more element here.
      */
     static List<Object> subcommands() {
-        return List.of(new dev.dbbench.report.ReportCommand(), new dev.dbbench.regress.CompareCommand());
+        return List.of(new dev.dbbench.report.ReportCommand(), new dev.dbbench.regress.CompareCommand(), new dev.dbbench.export.ExportCommand(),
+                new dev.dbbench.history.HistoryCommand());
     }
 
     /** Runs the command line and returns the exit code; {@code listeners} are called after a run besides those found by ServiceLoader. */

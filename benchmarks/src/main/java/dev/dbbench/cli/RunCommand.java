@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbbench.core.provision.PgEndpoint;
+import dev.dbbench.core.provision.PgProvider;
 import dev.dbbench.core.provision.PostgresProvisioner;
 import dev.dbbench.core.provision.PostgresServer;
 import dev.dbbench.core.provision.PostgresSettings;
 import dev.dbbench.core.provision.Setting;
 import dev.dbbench.core.provision.SqliteDirectory;
+import dev.dbbench.profile.ProfilerOutput;
 import dev.dbbench.results.Environment;
 import dev.dbbench.results.Failure;
 import dev.dbbench.results.RunFolder;
@@ -66,6 +68,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "benchmarks.jar",
         sortOptions = false,
         usageHelpAutoWidth = true,
+        versionProvider = dev.dbbench.results.BuildInfo.VersionProvider.class,
         description = {
             "Runs dbbench's JMH benchmarks and writes results/<UTC timestamp>/ (jmh.json, results.csv, environment.json, failures.json).",
             "Exit codes: 0 all benchmarks produced results; 1 some failed (recorded, the others still ran); 2 bad input, nothing ran;"
@@ -74,8 +77,8 @@ import picocli.CommandLine.Spec;
             "",
             "PostgreSQL is provisioned once, only when a selected benchmark needs it",
             "(package dev.dbbench.bench.postgres, or Pg/Postgres in the class name):",
-            "explicit settings when a URL is given, else Testcontainers when Docker",
-            "answers, else an embedded server. Environment equivalents: DBBENCH_PG_URL,",
+            "explicit settings when a URL is given, else Testcontainers when it finds Docker,",
+            "else an embedded server (Linux x86_64); --pg-provider forces one. Environment equivalents: DBBENCH_PG_URL,",
             "DBBENCH_PG_USER, DBBENCH_PG_PASSWORD, DBBENCH_SQLITE_DIR."})
 public final class RunCommand implements Callable<Integer> {
     static final String PG_URL = "--pg-url";
@@ -117,6 +120,13 @@ public final class RunCommand implements Callable<Integer> {
         "parameter " + PgRoundTrips.PARAM + "; the others run once. Default: -D" + PgRoundTrips.PROPERTY + ", else none (straight to the server)."})
     String pgRtt;
 
+    static final String PG_PROVIDER = "--pg-provider";
+
+    @Option(names = PG_PROVIDER, paramLabel = "url|container|embedded", description = {
+        "force one kind of PostgreSQL server instead of the usual choice (explicit settings, else a Testcontainers",
+        "container when Testcontainers finds Docker, else embedded): url, container or embedded"})
+    PgProvider pgProvider;
+
     @Option(names = SQLITE_DIR, paramLabel = "<dir>", description = "where SQLite benchmark files go (default: the system's temporary directory)")
     Path sqliteDir;
 
@@ -144,8 +154,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
     boolean help;
 
+    @Option(names = "--version", versionHelp = true, description = "print the version and the commit this jar was built from, and exit")
+    boolean version;
+
     @Spec
     CommandSpec spec;
+
+    /** -prof jfr / async write into the run folder (results/<run>/profiles/), not the working directory. */
+    private ProfilerOutput profilerOutput;
 
     private final Map<String, String> env;
     private final PrintStream out;
@@ -159,7 +175,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        CommandLineOptions given = JmhOptions.parse(JmhOptions.argv(spec.commandLine().getParseResult(), regexes));
+        profilerOutput = ProfilerOutput.redirect(JmhOptions.argv(spec.commandLine().getParseResult(), regexes), resultsDir);
+        CommandLineOptions given = JmhOptions.parse(profilerOutput.argv());
         if (listOnly(given)) {
             return 0;
         }
@@ -206,7 +223,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         try (Interruption interruption = Interruption.arm();
                 JmhOutput jmhOut = JmhOutput.open(base, out);
-                ServerLease server = needsPostgres ? ServerLease.of(PostgresProvisioner.provision(pgSettings, env, out::println, durable)) : ServerLease.none();
+                ServerLease server = needsPostgres ? ServerLease.of(PostgresProvisioner.provision(pgSettings, env, out::println, durable, pgProvider, PG_PROVIDER)) : ServerLease.none();
                 ForkHandoff handoff = ForkHandoff.create(server.get(), sqliteSetting);
                 PgRoundTrips trips = PgRoundTrips.start(roundTrips, server.get(), out::println)) {
             ForkSystemProperties.set(handoff.properties());
@@ -308,6 +325,7 @@ public final class RunCommand implements Callable<Integer> {
 
         RunFolder folder = RunFolder.create(resultsDir, started);
         List<String> notWritten = new ArrayList<>(new ResultsWriter(json, secrets).write(folder, results, failures, environment));
+        profilerOutput.moveInto(folder.path());
         try {
             folder.markLatest();
         } catch (IOException e) {

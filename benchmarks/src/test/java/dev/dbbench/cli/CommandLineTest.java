@@ -37,6 +37,14 @@ class CommandLineTest {
     }
 
     @Test
+    void versionNamesTheBuildsCommit() {
+        CliRun run = CliRun.of("--version");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().startsWith("dbbench "), run.out());
+        assertTrue(run.out().contains("commit "), run.out());
+    }
+
+    @Test
     void jmhOptionsReachJmhVerbatimAndInOrderOfTheTable() {
         List<String> argv = jmhArgv("-wi", "3", "-p", "rows=1000,5000", "-p", "mode=WAL", "-prof", "gc", "-jvmArgsAppend", "-Xmx1g -Dx=y", "-l", "Insert", "Paging");
         assertEquals(List.of("-wi", "3", "-p", "rows=1000,5000", "-p", "mode=WAL", "-prof", "gc", "-jvmArgsAppend", "-Xmx1g -Dx=y", "-l", "--", "Insert", "Paging"), argv);

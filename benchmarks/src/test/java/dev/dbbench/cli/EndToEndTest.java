@@ -117,6 +117,15 @@ class EndToEndTest {
         assertEquals("1.37", env.get("jmh").get("version").asText());
         assertFalse(env.get("libraries").toString().contains("unknown"), env.get("libraries").toPrettyString());
 
+        // The run's line in the history, naming the same commit as environment.json (from the build, not from git now).
+        List<String> history = Files.readAllLines(results.resolve(dev.dbbench.history.HistoryFile.NAME));
+        assertEquals(1, history.size(), history.toString());
+        JsonNode line = json.readTree(history.get(0));
+        assertEquals(runDir.getFileName().toString(), line.get("run").asText());
+        assertEquals("smoke", line.get("profile").asText());
+        assertEquals(env.get("git_commit"), line.get("commit"));
+        assertEquals("explicit", line.get("environment").get("postgres.source").asText());
+
         assertFalse(run.out().contains(PASSWORD) || run.err().contains(PASSWORD), "password printed");
         try (Stream<Path> all = Files.walk(results)) {
             for (Path f : all.filter(Files::isRegularFile).toList()) {
@@ -144,6 +153,23 @@ class EndToEndTest {
         assertEquals(1, jmh.get(0).get("forks").asInt());
         assertTrue(Files.readString(extra).contains("dev.dbbench.cli.selftest.PassingBenchmark.step"), "JMH's own -rf/-rff copy");
         assertEquals("[ ]", Files.readString(results.resolve(RunFolder.LATEST).resolve(ResultsWriter.FAILURES_JSON)).trim());
+    }
+
+    /** -prof jfr writes into the run folder, not the working directory, and the report links the file. */
+    @Test
+    void flightRecordingsGoIntoTheRunFolder() throws Exception {
+        Path results = temp.resolve("results-jfr");
+        CliRun run = CliRun.of("--profile", "smoke", "--results-dir", results.toString(), "-p", "n=1", "-prof", "jfr", "selftest.PassingBenchmark");
+        assertEquals(Main.OK, run.code(), run.out() + run.err());
+        Path runDir = results.resolve(Files.readSymbolicLink(results.resolve(RunFolder.LATEST)));
+        List<String> files = dev.dbbench.profile.ProfilerOutput.files(runDir);
+        assertEquals(1, files.size(), files.toString());
+        assertTrue(files.get(0).startsWith("profiles/dev.dbbench.cli.selftest.PassingBenchmark.step-") && files.get(0).endsWith("/profile.jfr"), files.toString());
+        assertTrue(Files.size(runDir.resolve(files.get(0))) > 0);
+        assertTrue(Files.readString(runDir.resolve("index.html")).contains("href=\"" + files.get(0) + "\""));
+        try (Stream<Path> left = Files.list(results)) {
+            assertFalse(left.anyMatch(p -> p.getFileName().toString().startsWith(".profiles-")), "the staging directory is removed");
+        }
     }
 
     /** Allocation per operation is in every run's results unless turned off; -prof gc given as well is not added twice. */

@@ -19,8 +19,12 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * started from the binaries in the jar. Says in one line which was chosen and why.
  */
 public final class PostgresProvisioner {
-    /** The image used when a Docker engine is reachable. */
-    public static final String CONTAINER_IMAGE = "postgres:18-alpine";
+    /**
+     * The image used when a Docker engine is reachable: a pinned minor release, the same PostgreSQL as
+     * the embedded binaries (18.6), so a container run and an embedded run measure the same server
+     * version; a floating tag ("18-alpine") would change it under the results.
+     */
+    public static final String CONTAINER_IMAGE = "postgres:18.6-alpine";
 
     /**
      * {@code -Ddbbench.pg.durable=false} (or {@code DBBENCH_PG_DURABLE=false}) starts the embedded
@@ -30,7 +34,6 @@ public final class PostgresProvisioner {
     public static final String DURABLE_PROPERTY = "dbbench.pg.durable";
     public static final String DURABLE_ENV = "DBBENCH_PG_DURABLE";
 
-    static final Duration DOCKER_PROBE_TIMEOUT = Duration.ofMillis(300);
     static final int CONNECT_TIMEOUT_SECONDS = 5;
 
     private PostgresProvisioner() {}
@@ -82,7 +85,7 @@ public final class PostgresProvisioner {
             log.accept("[postgres] using PostgreSQL " + version + " at " + endpoint + ": explicit settings (" + setting + ")");
             return server;
         }
-        Optional<String> engine = DockerProbe.reachableEngine(env, DOCKER_PROBE_TIMEOUT);
+        Optional<String> engine = dockerEngine();
         String whyNotDocker;
         if (engine.isPresent()) {
             try {
@@ -94,7 +97,13 @@ public final class PostgresProvisioner {
                 whyNotDocker = "Docker engine at " + engine.get() + " answered but the container failed (" + firstLine(e) + ")";
             }
         } else {
-            whyNotDocker = "no Docker engine reachable";
+            whyNotDocker = "no Docker engine found by Testcontainers";
+        }
+        Optional<String> platform = embeddedPlatformProblem(System.getProperty("os.name"), System.getProperty("os.arch"));
+        if (platform.isPresent()) {
+            throw new ProvisioningException("[postgres] no server available: " + whyNotDocker + ", and " + platform.get() + ". Set "
+                    + PostgresSettings.URL_ENV + ", " + PostgresSettings.USER_ENV + " and " + PostgresSettings.PASSWORD_ENV
+                    + " (or --pg-url, --pg-user, --pg-password) to a running server");
         }
         try {
             PostgresServer server = startEmbedded(durable);
@@ -106,6 +115,83 @@ public final class PostgresProvisioner {
                     + "). Set " + PostgresSettings.URL_ENV + ", " + PostgresSettings.USER_ENV + " and " + PostgresSettings.PASSWORD_ENV
                     + " (or --pg-url, --pg-user, --pg-password) to a running server", e);
         }
+    }
+
+    /**
+     * Provisions the kind of server {@code forced} names ({@code forcedBy}: how the person named it, for
+     * messages), or chooses as {@link #provision(PostgresSettings, Map, Consumer, boolean)} when it is null.
+     *
+     * @throws ProvisioningException with a one-line message when that kind of server cannot be had
+     */
+    public static PostgresServer provision(PostgresSettings settings, Map<String, String> env, Consumer<String> log, boolean durable,
+                                           PgProvider forced, String forcedBy) {
+        if (forced == null) {
+            return provision(settings, env, log, durable);
+        }
+        String chosen = forcedBy + " " + forced.name().toLowerCase(java.util.Locale.ROOT);
+        switch (forced) {
+            case URL -> {
+                if (!settings.explicit()) {
+                    throw new ProvisioningException("[postgres] " + chosen + " needs a server to connect to: give --pg-url (or " + PostgresSettings.URL_ENV
+                            + ") with its user and password, or choose " + forcedBy + " container or embedded");
+                }
+                return provision(settings, env, log, durable);
+            }
+            case CONTAINER -> {
+                String engine = dockerEngine().orElseThrow(() -> new ProvisioningException("[postgres] " + chosen
+                        + ": Testcontainers found no Docker engine (it reads DOCKER_HOST, docker.host in ~/.testcontainers.properties and"
+                        + " TESTCONTAINERS_DOCKER_SOCKET_OVERRIDE, then tries the usual sockets). Start Docker or point those at it, or choose "
+                        + forcedBy + " embedded"));
+                try {
+                    PostgresServer server = startContainer(engine, durable);
+                    log.accept("[postgres] using Testcontainers " + CONTAINER_IMAGE + " at " + server.admin() + ": " + chosen + ", Docker engine at " + engine);
+                    return server;
+                } catch (RuntimeException e) {
+                    throw new ProvisioningException("[postgres] " + chosen + ": the " + CONTAINER_IMAGE + " container on the Docker engine at " + engine
+                            + " failed to start (" + firstLine(e) + ")", e);
+                }
+            }
+            case EMBEDDED -> {
+                embeddedPlatformProblem(System.getProperty("os.name"), System.getProperty("os.arch")).ifPresent(problem -> {
+                    throw new ProvisioningException("[postgres] " + chosen + ": " + problem + ". Give --pg-url, or choose " + forcedBy + " container");
+                });
+                try {
+                    PostgresServer server = startEmbedded(durable);
+                    log.accept("[postgres] using embedded PostgreSQL " + server.serverVersion() + " at " + server.admin()
+                            + (durable ? "" : " (not durable: fsync off)") + ": " + chosen);
+                    return server;
+                } catch (Exception e) {
+                    throw new ProvisioningException("[postgres] " + chosen + ": embedded PostgreSQL failed to start (" + firstLine(e) + ")", e);
+                }
+            }
+            default -> throw new IllegalArgumentException(forced.name());
+        }
+    }
+
+    /**
+     * The Docker engine Testcontainers finds with its own discovery (DOCKER_HOST, ~/.testcontainers.properties,
+     * TESTCONTAINERS_DOCKER_SOCKET_OVERRIDE, the usual sockets); empty when there is none. Testcontainers
+     * remembers the answer, so only the first call costs anything (about a second without an engine).
+     */
+    static Optional<String> dockerEngine() {
+        try {
+            org.testcontainers.DockerClientFactory docker = org.testcontainers.DockerClientFactory.instance();
+            if (!docker.isDockerAvailable()) {
+                return Optional.empty();
+            }
+            return Optional.of(String.valueOf(docker.getTransportConfig().getDockerHost()));
+        } catch (RuntimeException | LinkageError e) {
+            // A broken Docker configuration is "no engine" here: the embedded server is the fallback.
+            return Optional.empty();
+        }
+    }
+
+    /** Why the embedded server cannot start here, or empty: its binaries in the jar are for Linux x86_64 only. */
+    static Optional<String> embeddedPlatformProblem(String osName, String osArch) {
+        boolean linux = osName != null && osName.toLowerCase(java.util.Locale.ROOT).startsWith("linux");
+        boolean x8664 = "amd64".equals(osArch) || "x86_64".equals(osArch);
+        return linux && x8664 ? Optional.empty()
+                : Optional.of("embedded PostgreSQL needs Linux x86_64 (the binaries in the jar), this is " + osName + " " + osArch);
     }
 
     /**

@@ -45,9 +45,37 @@ class ProvisioningTest {
     }
 
     @Test
-    void dockerProbeAnswersQuicklyWhenNoEngine() {
-        Optional<String> engine = DockerProbe.reachableEngine(Map.of("DOCKER_HOST", "unix:///nonexistent/docker.sock"), PostgresProvisioner.DOCKER_PROBE_TIMEOUT);
-        assertTrue(engine.isEmpty());
+    void embeddedNeedsLinuxX8664AndSaysSo() {
+        assertEquals(Optional.empty(), PostgresProvisioner.embeddedPlatformProblem("Linux", "amd64"));
+        assertEquals(Optional.of("embedded PostgreSQL needs Linux x86_64 (the binaries in the jar), this is Mac OS X aarch64"),
+                PostgresProvisioner.embeddedPlatformProblem("Mac OS X", "aarch64"));
+    }
+
+    @Test
+    void forcingUrlWithoutOneNamesTheFix() {
+        ProvisioningException e = assertThrows(ProvisioningException.class,
+                () -> PostgresProvisioner.provision(settings(Map.of()), Map.of(), line -> {}, false, PgProvider.URL, "--pg-provider"));
+        assertEquals("[postgres] --pg-provider url needs a server to connect to: give --pg-url (or DBBENCH_PG_URL) with its user and password,"
+                + " or choose --pg-provider container or embedded", e.getMessage());
+    }
+
+    @Test
+    void forcingAContainerWithoutDockerNamesTestcontainersDiscovery() {
+        // Only where Testcontainers finds no engine (this machine has none); elsewhere a container would start.
+        org.junit.jupiter.api.Assumptions.assumeTrue(PostgresProvisioner.dockerEngine().isEmpty());
+        ProvisioningException e = assertThrows(ProvisioningException.class,
+                () -> PostgresProvisioner.provision(settings(Map.of()), Map.of(), line -> {}, false, PgProvider.CONTAINER, "--pg-provider"));
+        assertTrue(e.getMessage().startsWith("[postgres] --pg-provider container: Testcontainers found no Docker engine"), e.getMessage());
+        assertTrue(e.getMessage().contains("TESTCONTAINERS_DOCKER_SOCKET_OVERRIDE"), e.getMessage());
+    }
+
+    @Test
+    void forcingEmbeddedStartsIt() {
+        List<String> log = new ArrayList<>();
+        try (PostgresServer server = PostgresProvisioner.provision(settings(Map.of()), Map.of(), log::add, false, PgProvider.EMBEDDED, "--pg-provider")) {
+            assertEquals(PostgresServer.Source.EMBEDDED, server.source());
+        }
+        assertTrue(log.get(0).contains(": --pg-provider embedded"), log.toString());
     }
 
     @Test
