@@ -1,0 +1,157 @@
+package dev.dbbench.regress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dbbench.regress.SequentialRule.Look;
+import dev.dbbench.regress.SequentialRule.Plan;
+import java.util.Arrays;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.random.Well19937c;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sequential rule on simulated checks with known answers, never timed. A fork's value is the true
+ * time times {@code exp(noise)}: Student-t noise with 3 degrees of freedom (a few forks land far off),
+ * and one fork in ten disturbed by a further 10 to 40% (another process took a core). Each simulated
+ * check runs the rule as {@link SequentialCheck} does: pairs are added, every case is looked at on the
+ * plan's looks, a decided case stops, the rest go on to the last look. Fixed seeds: the rates asserted
+ * are exact for this code.
+ */
+class SequentialRuleTest {
+    private static final double ALPHA = 0.05;
+    private static final double THRESHOLD = 0.05;
+    /** The ci preset's plan: looks after 6, 8, ... 20 pairs, alarms from 12. */
+    private static final Plan PLAN = Preset.CI.plan();
+    /** Fewer resamples than the check's 10,000, to keep the test quick; at these levels the order statistic's bound is the wider. */
+    private static final int RESAMPLES = 200;
+
+    /** One fork's noise factor. */
+    private static double fork(RandomGenerator random, TDistribution t, double sigma) {
+        double noise = sigma * t.inverseCumulativeProbability(random.nextDouble());
+        if (random.nextDouble() < 0.1) {
+            noise += Math.log(1.1 + 0.3 * random.nextDouble());
+        }
+        return Math.exp(noise);
+    }
+
+    /** The outcome of one case of one simulated check: its verdict (null: INCONCLUSIVE) and the pairs it used. */
+    private record Outcome(Verdict verdict, int pairs) {}
+
+    /** {@code alarmLevel} applies at the plan's alarm looks, or at every look when {@code everyLook}. */
+    private static Outcome sequential(RandomGenerator random, TDistribution t, double sigma, double change, double threshold,
+                                      double alarmLevel, double equivalenceLevel, boolean everyLook) {
+        double[] s = new double[PLAN.maxPairs()];
+        for (int n = 1; n <= PLAN.maxPairs(); n++) {
+            s[n - 1] = change * fork(random, t, sigma) / fork(random, t, sigma);
+            if (PLAN.isLook(n)) {
+                double level = everyLook || PLAN.isAlarmLook(n) ? alarmLevel : 0;
+                Look look = SequentialRule.look(Arrays.copyOf(s, n), threshold, level, equivalenceLevel, RESAMPLES, n);
+                if (look.verdict() != null) {
+                    return new Outcome(look.verdict(), n);
+                }
+            }
+        }
+        return new Outcome(null, PLAN.maxPairs());
+    }
+
+    /** Simulated checks of {@code cases} unchanged cases (time and allocation of ten benchmarks): the share with any alarm. */
+    private static double falseAlarmRate(int checks, int cases, double sigma, double threshold, double alarmLevel, boolean everyLook,
+                                         long seed) {
+        RandomGenerator random = new Well19937c(seed);
+        TDistribution t = new TDistribution(random, 3);
+        int alarms = 0;
+        for (int c = 0; c < checks; c++) {
+            boolean alarm = false;
+            for (int k = 0; k < cases; k++) {
+                Verdict v = sequential(random, t, sigma, 1.0, threshold, alarmLevel,
+                        SequentialRule.equivalenceLevel(ALPHA, PLAN.looks()), everyLook).verdict();
+                alarm |= v == Verdict.REGRESSION || v == Verdict.IMPROVEMENT;
+            }
+            alarms += alarm ? 1 : 0;
+        }
+        return (double) alarms / checks;
+    }
+
+    @Test
+    void planLooksOnlyAtItsOwnPairCounts() {
+        assertEquals(20, PLAN.maxPairs());
+        assertTrue(PLAN.isLook(6) && PLAN.isLook(8) && PLAN.isLook(20));
+        assertTrue(!PLAN.isLook(5) && !PLAN.isLook(7) && !PLAN.isLook(22));
+        assertTrue(!PLAN.isAlarmLook(10) && PLAN.isAlarmLook(12));
+        assertEquals(5, PLAN.alarmLooks());
+        BadInputException e = assertThrows(BadInputException.class, () -> new Plan(3, 2, 4, 3));
+        assertTrue(e.getMessage().contains("at least 5"), e.getMessage());
+    }
+
+    @Test
+    void aCertainTenPercentSlowdownIsARegressionAndIdenticalForksAreNoChange() {
+        double[] slower = new double[12];
+        Arrays.fill(slower, 1.10);
+        double alarm = SequentialRule.alarmLevel(ALPHA, PLAN.alarmLooks(), 20);
+        double equivalence = SequentialRule.equivalenceLevel(ALPHA, PLAN.looks());
+        assertEquals(Verdict.REGRESSION, SequentialRule.look(slower, THRESHOLD, alarm, equivalence).verdict());
+        double[] same = new double[8];
+        Arrays.fill(same, 1.0);
+        assertEquals(Verdict.NO_CHANGE, SequentialRule.look(same, THRESHOLD, alarm, equivalence).verdict());
+        // Six of six slower is 1 in 64 by chance: far above the split level, so no alarm yet.
+        assertNull(SequentialRule.look(Arrays.copyOf(slower, 6), THRESHOLD, alarm, equivalence).verdict());
+    }
+
+    @Test
+    void lookingAfterEveryFewPairsAtTheFixedSampleLevelRaisesTooManyAlarms() {
+        // Why the split is needed: one case, no threshold, bounds at the fixed-sample level alpha at every look.
+        double naive = falseAlarmRate(2_000, 1, 0.03, 0.0, ALPHA, true, 11);
+        assertTrue(naive > 1.5 * ALPHA, "looking 8 times at level alpha gives a false-alarm rate of " + naive);
+        double split = falseAlarmRate(2_000, 1, 0.03, 0.0, SequentialRule.alarmLevel(ALPHA, PLAN.alarmLooks(), 1), false, 11);
+        assertTrue(split <= ALPHA, "alpha split over the looks keeps it at or below alpha: " + split);
+    }
+
+    @Test
+    void identicalBuildsRaiseAnAlarmInAtMostAlphaOfChecksUnderOptionalStopping() {
+        // 20 cases (10 benchmarks, time and allocation), each stopped as soon as it is decided.
+        double alarmLevel = SequentialRule.alarmLevel(ALPHA, PLAN.alarmLooks(), 20);
+        for (double sigma : new double[] {0.01, 0.05}) {
+            double rate = falseAlarmRate(200, 20, sigma, THRESHOLD, alarmLevel, false, 7);
+            assertTrue(rate <= ALPHA, "false-alarm rate " + rate + " at noise " + sigma);
+        }
+    }
+
+    @Test
+    void aTenPercentSlowdownIsFoundInMostChecksAndIdenticalCasesAreMostlyDecided() {
+        RandomGenerator random = new Well19937c(23);
+        TDistribution t = new TDistribution(random, 3);
+        double alarmLevel = SequentialRule.alarmLevel(ALPHA, PLAN.alarmLooks(), 20);
+        double equivalenceLevel = SequentialRule.equivalenceLevel(ALPHA, PLAN.looks());
+        int checks = 400;
+        int found = 0;
+        int noChange = 0;
+        long pairs = 0;
+        for (int c = 0; c < checks; c++) {
+            Outcome slower = sequential(random, t, 0.02, 1.10, THRESHOLD, alarmLevel, equivalenceLevel, false);
+            found += slower.verdict() == Verdict.REGRESSION ? 1 : 0;
+            Outcome same = sequential(random, t, 0.01, 1.0, THRESHOLD, alarmLevel, equivalenceLevel, false);
+            noChange += same.verdict() == Verdict.NO_CHANGE ? 1 : 0;
+            pairs += same.pairs();
+        }
+        assertTrue(found >= 0.9 * checks, "10% slowdown found in " + found + " of " + checks);
+        assertTrue(noChange >= 0.9 * checks, "unchanged case decided NO_CHANGE in " + noChange + " of " + checks
+                + " (mean pairs " + (double) pairs / checks + ")");
+    }
+
+    @Test
+    void aSlowdownIsNeverCalledNoChange() {
+        RandomGenerator random = new Well19937c(5);
+        TDistribution t = new TDistribution(random, 3);
+        int wrong = 0;
+        for (int c = 0; c < 400; c++) {
+            Verdict v = sequential(random, t, 0.05, 1.10, THRESHOLD, SequentialRule.alarmLevel(ALPHA, PLAN.alarmLooks(), 20),
+                    SequentialRule.equivalenceLevel(ALPHA, PLAN.looks()), false).verdict();
+            wrong += v == Verdict.NO_CHANGE ? 1 : 0;
+        }
+        assertTrue(wrong <= 0.05 * 400, "a 10% slowdown called NO_CHANGE in " + wrong + " of 400");
+    }
+}
