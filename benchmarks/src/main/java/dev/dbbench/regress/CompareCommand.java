@@ -252,9 +252,8 @@ public final class CompareCommand implements Callable<Integer> {
         String w = chosen != null && !parsed.hasMatchedOption("-w") ? chosen.warmupTime() : warmupTime;
         String r = chosen != null && !parsed.hasMatchedOption("-r") ? chosen.time() : time;
         ForkSettings forks = new ForkSettings(ForkSettings.currentJava(), jvmArgs, wi, i, w, r);
-        // Without a preset: looks every 2 pairs from --pairs on, 8 looks, alarms from 12 pairs (as the ci preset).
-        SequentialRule.Plan plan = chosen != null ? chosen.plan()
-                : new SequentialRule.Plan(pairs, 2, 8, Math.max(pairs, 12));
+        // Without a preset: four looks every 2 pairs from --pairs on, alarms from the second (as the ci preset).
+        SequentialRule.Plan plan = chosen != null ? chosen.plan() : new SequentialRule.Plan(pairs, 2, 4, pairs + 2);
         DbbenchJar baseJar = DbbenchJar.open(base, "--base");
         DbbenchJar headJar = DbbenchJar.open(head, "--head");
         Path dir = workDir;

@@ -33,11 +33,13 @@ public record SequentialReport(
     }
 
     /**
-     * How the check was run. {@code alarmLevel} and {@code equivalenceLevel} are the one-sided levels of
-     * every bound at every look, after the split over looks (and, for alarms, over the hypotheses).
+     * How the check was run. {@code timeAlarmLevel}, {@code allocationAlarmLevel} and {@code equivalenceLevel}
+     * are the one-sided levels of each bound at each look, after the split over looks (and, for alarms,
+     * over the hypotheses of that metric, which share alpha as {@link SequentialRule#TIME_SHARE} says).
      */
     public record Parameters(String preset, double threshold, double allocationThreshold, double alpha, double rulerTolerance,
-                             String plan, int hypotheses, double alarmLevel, double equivalenceLevel, long budgetSeconds,
+                             String plan, int hypotheses, double timeAlarmLevel, double allocationAlarmLevel,
+                             double equivalenceLevel, long budgetSeconds,
                              int resamples, long seed, String steadyState, ForkSettings forks, List<String> selection,
                              List<String> jmhArgs, boolean gcProfiler, String injectedSlowdown) {}
 

@@ -17,8 +17,9 @@ import java.util.Locale;
  * alpha-spending function, spending alpha / K at each of K looks; the alarm spends nothing at the
  * early looks where no exact test could reach its level, see {@link Plan}). By the union bound, the chance that
  * any look's bound misses the true median slowdown is at most the sum over looks, whatever rule picks
- * the look at which to stop. The alarm bounds are also split over the {@code hypotheses} (every case
- * and metric compared), so the whole check's false-alarm rate is at most {@code alpha}. The
+ * the look at which to stop. The alarm bounds are also split over the hypotheses (every case and
+ * metric compared; a weighted Bonferroni: time gets {@link #TIME_SHARE} of alpha, allocation the
+ * rest), so the whole check's false-alarm rate is at most {@code alpha}. The
  * equivalence bounds (NO_CHANGE) are split over looks only: a wrong NO_CHANGE for one benchmark that
  * really changed by more than the threshold has probability at most {@code alpha} for that benchmark.
  * Stopping before the last look (budget spent, or everything decided) only leaves error rate unspent.
@@ -80,6 +81,13 @@ public final class SequentialRule {
     /** The state of one case after one look; {@code verdict} is null while undecided. */
     public record Look(int pairs, double estimate, double alarmLower, double alarmUpper, double equivalenceLower,
                        double equivalenceUpper, Verdict verdict) {}
+
+    /**
+     * The share of the alarm's alpha that goes to the time cases when allocation is gated too. Time
+     * gets most: with 8 to 14 pairs in a budget, the time cases need every bit of level to be flaggable
+     * at 10 pairs, while a real allocation change moves every pair alike and can wait for 12.
+     */
+    public static final double TIME_SHARE = 0.8;
 
     private SequentialRule() {}
 
