@@ -191,9 +191,12 @@ public final class SequentialCheck {
         List<SequentialReport.Case> cases = new ArrayList<>();
         for (State s : states.values()) {
             if (s.direction == null) {
-                s.note = "unit " + s.unit + " says neither lower nor higher is better: not gated";
-                s.verdict = Verdict.NO_CHANGE;
-            } else if (s.verdict == null) {
+                // Never shown as a verdict: "no change" would claim what was not tested.
+                notes.add(s.key.label() + " " + s.metric + ": its unit " + s.unit + " says neither lower nor higher is better,"
+                        + " so it was not gated");
+                continue;
+            }
+            if (s.verdict == null) {
                 s.verdict = Verdict.INCONCLUSIVE;
                 Look last = s.looks.isEmpty() ? null : s.looks.get(s.looks.size() - 1);
                 s.note = (budgetRanOut ? "budget spent" : "last planned look reached") + " before the bounds decided"

@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sequential check's input: presets, budgets and the direction of every metric. Bad input exits 3
@@ -98,5 +100,21 @@ class SequentialInputTest {
         // Bytes per operation: lower is better, also for a throughput benchmark, whose mode would say the opposite.
         assertEquals(Direction.LOWER_IS_BETTER, Direction.of("B/op"));
         assertNull(Direction.of("#"), "a count says neither: not gated rather than guessed");
+    }
+
+    @Test
+    void aForksIterationSeriesAndAllocationAreReadInOrder(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("jmh.json");
+        Files.writeString(file, """
+                [{"jmhVersion":"1.37","benchmark":"x.Y.z","mode":"avgt","threads":1,"forks":1,
+                  "warmupIterations":1,"warmupTime":"200 ms","measurementIterations":4,"measurementTime":"150 ms",
+                  "params":{"rows":"5000"},
+                  "primaryMetric":{"score":12,"scoreError":1,"scoreUnit":"ms/op","rawData":[[30.0,11.0,10.0,12.0]]},
+                  "secondaryMetrics":{"gc.alloc.rate.norm":{"score":1000,"scoreUnit":"B/op","rawData":[[1200.0,1000.0,1000.0,1001.0]]}}}]
+                """);
+        JmhResults.Measured m = JmhResults.read(file, "fork result").values().iterator().next();
+        assertEquals(List.of(30.0, 11.0, 10.0, 12.0), m.iterations());
+        assertEquals("B/op", m.allocation().unit());
+        assertEquals(List.of(1200.0, 1000.0, 1000.0, 1001.0), m.allocation().values());
     }
 }
