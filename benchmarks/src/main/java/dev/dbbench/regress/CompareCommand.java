@@ -113,7 +113,8 @@ public final class CompareCommand implements Callable<Integer> {
     String preset;
 
     @Option(names = "--budget", paramLabel = "DURATION", description = "Run the sequential check: add interleaved pairs only for"
-            + " undecided benchmarks until each is REGRESSION or NO_CHANGE or this much time is spent, e.g. 15m (default with --preset: 15m).")
+            + " undecided benchmarks until each is REGRESSION or NO_CHANGE or this much time is spent, e.g. 15m (default with --preset: 15m)."
+            + " Without a preset, --pairs is the first look.")
     String budget;
 
     @Option(names = "--alloc-threshold", paramLabel = "PERCENT", defaultValue = "5",

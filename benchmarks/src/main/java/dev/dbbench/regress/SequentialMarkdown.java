@@ -56,7 +56,9 @@ final class SequentialMarkdown {
         for (String note : r.notes()) {
             md.append("\n> ").append(note).append('\n');
         }
-        md.append(String.format(Locale.ROOT, "%nStarted %s, finished %s. Exit code %d.%n", r.startedAt(), r.finishedAt(), r.exitCode()));
+        md.append(String.format(Locale.ROOT, "%nStarted %s, finished %s.%s%n", r.startedAt(), r.finishedAt(),
+                // A trial's check is not a command: it has no exit code.
+                r.exitCode() < 0 ? "" : " Exit code " + r.exitCode() + "."));
         return md.toString();
     }
 

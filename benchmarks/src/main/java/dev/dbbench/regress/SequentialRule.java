@@ -38,7 +38,8 @@ public final class SequentialRule {
     public record Plan(int first, int every, int looks, int alarmFrom) {
         public Plan {
             if (first < RegressionCheck.MIN_PAIRS) {
-                throw new BadInputException("the first look at " + first + " pairs is too early: give at least " + RegressionCheck.MIN_PAIRS);
+                throw new BadInputException("--pairs " + first + " (the first look of the sequential check) is too early: give at least "
+                        + RegressionCheck.MIN_PAIRS);
             }
             if (every < 1 || looks < 1) {
                 throw new BadInputException("looks every " + every + " pairs, " + looks + " looks: give at least 1 of each");

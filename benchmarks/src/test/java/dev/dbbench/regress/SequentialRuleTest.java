@@ -95,7 +95,7 @@ class SequentialRuleTest {
         assertTrue(!PLAN.isAlarmLook(8) && PLAN.isAlarmLook(10));
         assertEquals(3, PLAN.alarmLooks());
         BadInputException e = assertThrows(BadInputException.class, () -> new Plan(3, 2, 4, 3));
-        assertTrue(e.getMessage().contains("at least 5"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("--pairs 3 (the first look") && e.getMessage().contains("at least 5"), e.getMessage());
     }
 
     @Test
