@@ -109,7 +109,7 @@ public final class CompareCommand implements Callable<Integer> {
     boolean verbose;
 
     @Option(names = "--preset", paramLabel = "NAME", description = "A ready selection with its parameters and iteration settings,"
-            + " run by the sequential check within --budget: ci (ten database benchmarks on both databases). Explicit -wi/-i/-w/-r override its settings.")
+            + " run by the sequential check within --budget: ci (nine database benchmarks on both databases). Its looks are fixed (--pairs does not apply); explicit -wi/-i/-w/-r override its iteration settings.")
     String preset;
 
     @Option(names = "--budget", paramLabel = "DURATION", description = "Run the sequential check: add interleaved pairs only for"
