@@ -115,6 +115,7 @@ public final class SequentialCheck {
 
         Map<String, State> states = new LinkedHashMap<>();
         SortedMap<BenchmarkKey, List<Pair>> rulerPairs = new TreeMap<>();
+        Map<BenchmarkKey, String> rulerUnits = new TreeMap<>();
         SortedSet<String> undecided = new TreeSet<>(names);
         List<String> notes = new ArrayList<>();
         int hypotheses = -1;
@@ -150,6 +151,7 @@ public final class SequentialCheck {
             }
             for (Map.Entry<BenchmarkKey, Measured> e : a.entrySet()) {
                 record(e.getKey(), e.getValue(), b.get(e.getKey()), states, rulerPairs);
+                rulerUnits.putIfAbsent(e.getKey(), e.getValue().unit());
             }
             if (hypotheses < 0) {
                 // Fixed after the first pair, before any look: what the jars measure, not what the data say.
@@ -210,7 +212,7 @@ public final class SequentialCheck {
         List<Ruler> rulers = new ArrayList<>();
         rulerPairs.forEach((key, pairs) -> {
             double[] s = pairs.stream().mapToDouble(Pair::slowdown).toArray();
-            rulers.add(new Ruler(key, "", 1, pairs, PairedStatistics.median(s), PairedStatistics.moved(s, rulerTolerance, alpha)));
+            rulers.add(new Ruler(key, rulerUnits.get(key), 1, pairs, PairedStatistics.median(s), PairedStatistics.moved(s, rulerTolerance, alpha)));
         });
         boolean anyRulerMoved = rulers.stream().anyMatch(Ruler::moved);
         Verdict overall = overall(cases, anyRulerMoved);
