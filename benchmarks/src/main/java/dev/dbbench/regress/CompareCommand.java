@@ -108,6 +108,19 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Print the stack trace of an error.")
     boolean verbose;
 
+    @Option(names = "--preset", paramLabel = "NAME", description = "A ready selection with its parameters and iteration settings,"
+            + " run by the sequential check within --budget: ci (nine database benchmarks on both databases). Its looks are fixed (--pairs does not apply); explicit -wi/-i/-w/-r override its iteration settings.")
+    String preset;
+
+    @Option(names = "--budget", paramLabel = "DURATION", description = "Run the sequential check: add interleaved pairs only for"
+            + " undecided benchmarks until each is REGRESSION or NO_CHANGE or this much time is spent, e.g. 15m (default with --preset: 15m)."
+            + " Without a preset, --pairs is the first look.")
+    String budget;
+
+    @Option(names = "--alloc-threshold", paramLabel = "PERCENT", defaultValue = "5",
+            description = "Sequential check: smallest change of allocation per operation (gc.alloc.rate.norm) reported, in percent (default ${DEFAULT-VALUE}).")
+    double allocThresholdPercent;
+
     @Spec
     CommandSpec spec;
 
@@ -159,6 +172,9 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private int run(PrintWriter out, PrintWriter err) {
+        if (preset != null || budget != null) {
+            return runSequential(out, err);
+        }
         boolean jars = base != null || head != null;
         boolean files = baseline != null || current != null;
         if (jars == files) {
@@ -220,6 +236,65 @@ public final class CompareCommand implements Callable<Integer> {
         if (inconclusive > 0) {
             err.println("[compare] warning: " + inconclusive + " benchmark(s) INCONCLUSIVE: too noisy to tell a "
                     + Markdown.percent(1 + threshold).replace("+", "") + " change from none; more --pairs, longer -r or a quieter machine would tell");
+        }
+        if (workDir == null) {
+            deleteTree(dir);
+        }
+        return code;
+    }
+
+    /** {@code --preset} / {@code --budget}: the sequential check ({@link SequentialCheck}); every input checked before the first fork. */
+    private int runSequential(PrintWriter out, PrintWriter err) {
+        Preset chosen = preset == null ? null : Preset.named(preset);
+        java.time.Duration limit = budget != null ? Preset.parseBudget(budget) : chosen.budget();
+        if (baseline != null || current != null) {
+            throw new BadInputException((preset != null ? "--preset" : "--budget") + " runs the interleaved check of two jars:"
+                    + " give --base JAR --head JAR, not --baseline/--current");
+        }
+        if (base == null || head == null) {
+            throw new BadInputException((base == null ? "--base" : "--head") + " is missing: the check runs two jars, --base JAR --head JAR");
+        }
+        if (chosen != null && !selection.isEmpty()) {
+            throw new BadInputException("--preset " + chosen.name() + " chooses the benchmarks itself, but a selection was given too ("
+                    + selection + "): give one or the other");
+        }
+        double threshold = percent("--threshold", thresholdPercent);
+        double allocThreshold = percent("--alloc-threshold", allocThresholdPercent);
+        double tolerance = percent("--ruler-tolerance", rulerTolerancePercent);
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        int wi = chosen != null && !parsed.hasMatchedOption("-wi") ? chosen.warmupIterations() : warmupIterations;
+        int i = chosen != null && !parsed.hasMatchedOption("-i") ? chosen.iterations() : iterations;
+        String w = chosen != null && !parsed.hasMatchedOption("-w") ? chosen.warmupTime() : warmupTime;
+        String r = chosen != null && !parsed.hasMatchedOption("-r") ? chosen.time() : time;
+        ForkSettings forks = new ForkSettings(ForkSettings.currentJava(), jvmArgs, wi, i, w, r);
+        // Without a preset: four looks every 2 pairs from --pairs on, alarms from the second (as the ci preset).
+        SequentialRule.Plan plan = chosen != null ? chosen.plan() : new SequentialRule.Plan(pairs, 2, 4, pairs + 2);
+        DbbenchJar baseJar = DbbenchJar.open(base, "--base");
+        DbbenchJar headJar = DbbenchJar.open(head, "--head");
+        Path dir = workDir;
+        try {
+            dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("dbbench-compare-");
+        } catch (IOException e) {
+            throw new BadInputException("--work-dir " + dir + " cannot be created (" + JmhResults.oneLine(e) + "): give a writable directory", e);
+        }
+        SequentialCheck check = new SequentialCheck(baseJar, headJar, chosen != null ? chosen.selection() : selection,
+                chosen != null ? chosen.name() : null, chosen != null ? chosen.paramArgs() : List.of(), plan, limit, threshold,
+                allocThreshold, alpha, tolerance, forks, dir, err);
+        SequentialReport report = check.run();
+        int code = switch (report.verdict()) {
+            case REGRESSION -> REGRESSION;
+            case UNSTABLE -> unstableIsWarning ? NO_REGRESSION : UNSTABLE;
+            case INCONCLUSIVE, IMPROVEMENT, NO_CHANGE -> NO_REGRESSION;
+        };
+        report = report.withExitCode(code);
+        publish(SequentialMarkdown.render(report), report, out);
+        long inconclusive = report.cases().stream().filter(c -> c.verdict() == Verdict.INCONCLUSIVE).count();
+        if (inconclusive > 0) {
+            err.println("[compare] warning: " + inconclusive + " case(s) INCONCLUSIVE: not decided within the budget"
+                    + " (a longer --budget or a quieter machine would decide them)");
+        }
+        if (report.verdict() == Verdict.UNSTABLE && unstableIsWarning) {
+            err.println("[compare] warning: the verdict is UNSTABLE (a ruler moved); exiting 0 because of --unstable-is-warning");
         }
         if (workDir == null) {
             deleteTree(dir);

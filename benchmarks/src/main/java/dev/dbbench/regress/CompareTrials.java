@@ -64,6 +64,20 @@ public final class CompareTrials implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "compare-trials", description = "Folder for the trial jars and trials.md (default ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--preset", paramLabel = "NAME", description = "Trials of the sequential check on a preset (e.g. ci) instead: the"
+            + " slower copy carries a test-only slowdown of --slowdown in the preset's database benchmark " + Preset.INJECTION_TARGET + ".")
+    String preset;
+
+    @Option(names = "--slowdown", defaultValue = "0.10", paramLabel = "FRACTION",
+            description = "With --preset: the injected slowdown, a fraction of each call's own time (default ${DEFAULT-VALUE}).")
+    double slowdown;
+
+    @Option(names = "--budget", paramLabel = "DURATION", description = "With --preset: the budget of each check (default: the preset's).")
+    String budget;
+
+    @Option(names = "--ab-only", description = "Run only the A/B checks (base vs slower), e.g. for one check of the time a check takes.")
+    boolean abOnly;
+
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new CompareTrials());
         cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
@@ -74,6 +88,10 @@ public final class CompareTrials implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (preset != null) {
+            return new SequentialTrials(jar, Preset.named(preset), budget == null ? null : Preset.parseBudget(budget), trials, slowdown,
+                    abOnly, jvmArgs, out).run();
+        }
         PrintWriter progress = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         Files.createDirectories(out);
         Path base = Files.copy(jar, out.resolve("base.jar"), StandardCopyOption.REPLACE_EXISTING);

@@ -20,12 +20,21 @@ final class ForkRunner {
     private final ForkSettings settings;
     private final Path workDir;
     private final PrintWriter progress;
+    private final List<String> jmhArgs;
+    private final boolean gcProfiler;
     private int started;
 
     ForkRunner(ForkSettings settings, Path workDir, PrintWriter progress) {
+        this(settings, workDir, progress, List.of(), false);
+    }
+
+    /** With extra JMH options for every fork (a preset's pinned parameters) and the gc profiler as given. */
+    ForkRunner(ForkSettings settings, Path workDir, PrintWriter progress, List<String> jmhArgs, boolean gcProfiler) {
         this.settings = settings;
         this.workDir = workDir;
         this.progress = progress;
+        this.jmhArgs = List.copyOf(jmhArgs);
+        this.gcProfiler = gcProfiler;
     }
 
     SortedMap<BenchmarkKey, Measured> run(DbbenchJar jar, String side, SortedSet<String> names) {
@@ -33,7 +42,7 @@ final class ForkRunner {
         Path dir = workDir.resolve(String.format(Locale.ROOT, "fork-%03d-%s", number, side));
         Path result = dir.resolve("jmh.json");
         Path log = dir.resolve("fork.log");
-        List<String> command = settings.command(jar.path(), List.copyOf(names), result);
+        List<String> command = settings.command(jar.path(), List.copyOf(names), result, jmhArgs, gcProfiler);
         long start = System.nanoTime();
         int exit;
         try {

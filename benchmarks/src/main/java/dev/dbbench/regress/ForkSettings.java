@@ -38,12 +38,20 @@ public record ForkSettings(Path java, List<String> jvmArgs, int warmupIterations
 
     /** The command line of one fork of {@code jar} running exactly {@code names}, writing JSON to {@code result}. */
     List<String> command(Path jar, List<String> names, Path result) {
+        return command(jar, names, result, List.of(), false);
+    }
+
+    /**
+     * The same, with extra JMH options ({@code -p name=value} of a preset) and the gc profiler on or off.
+     * The sequential check turns it on in both jars alike: it gates allocation per operation too.
+     */
+    List<String> command(Path jar, List<String> names, Path result, List<String> jmhArgs, boolean gcProfiler) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(jvmArgs);
-        // The launcher's default gc profiler off in both jars alike (a jar too old to know the property ignores it):
-        // the check times the benchmarks, not their allocation.
-        command.add("-D" + RunCommand.GC_PROFILER_PROPERTY + "=false");
+        // The launcher's default gc profiler set alike in both jars (a jar too old to know the property ignores it):
+        // off, the fixed-pairs check times the benchmarks, not their allocation.
+        command.add("-D" + RunCommand.GC_PROFILER_PROPERTY + "=" + gcProfiler);
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         for (String name : names) {
@@ -52,6 +60,7 @@ public record ForkSettings(Path java, List<String> jvmArgs, int warmupIterations
         }
         command.addAll(List.of("-f", "1", "-wi", Integer.toString(warmupIterations), "-i", Integer.toString(iterations),
                 "-w", warmupTime, "-r", time, "-rf", "json", "-rff", result.toAbsolutePath().toString()));
+        command.addAll(jmhArgs);
         return command;
     }
 

@@ -24,9 +24,18 @@ public final class JmhResults {
      * One case of a JMH result file: its score, and the median of its raw measurement iterations over
      * all forks (for sample-time mode, of all samples), which is robust to one disturbed iteration.
      * {@code settings} are the JMH settings that must agree for two results to be comparable.
+     * {@code iterations} is the series of measurement iterations in order (for sample-time mode, each
+     * iteration's median), for the steady-state rule; {@code allocation} the same series of
+     * {@code gc.alloc.rate.norm} when the gc profiler ran, else null.
      */
     public record Measured(BenchmarkKey key, String unit, double score, double scoreError, double median,
-                           String settings) {}
+                           String settings, List<Double> iterations, Series allocation) {}
+
+    /** A secondary metric's unit and its per-iteration values, in order. */
+    public record Series(String unit, List<Double> values) {}
+
+    /** The secondary metric JMH's gc profiler reports: bytes allocated per operation. */
+    public static final String ALLOCATION = "gc.alloc.rate.norm";
 
     public static SortedMap<BenchmarkKey, Measured> read(Path file, String what) {
         JsonNode root;
@@ -75,7 +84,47 @@ public final class JmhResults {
                 + " measurement=" + node.path("measurementIterations").asText() + "x" + node.path("measurementTime").asText()
                 + " batch=" + node.path("warmupBatchSize").asText() + "/" + node.path("measurementBatchSize").asText()
                 + " unit=" + unit;
-        return new Measured(key, unit, score, error, median, settings);
+        JsonNode alloc = node.path("secondaryMetrics").path(ALLOCATION);
+        Series allocation = null;
+        if (alloc.isObject() && alloc.path("scoreUnit").isTextual()) {
+            List<Double> values = series(alloc);
+            allocation = values.isEmpty() ? null : new Series(alloc.path("scoreUnit").asText(), values);
+        }
+        return new Measured(key, unit, score, error, median, settings, series(metric), allocation);
+    }
+
+    /** Every measurement iteration's value in order (forks one after the other); sample-time: each iteration's median. */
+    private static List<Double> series(JsonNode metric) {
+        List<Double> values = new ArrayList<>();
+        JsonNode raw = metric.path("rawData");
+        if (raw.isArray() && raw.size() > 0) {
+            for (JsonNode fork : raw) {
+                for (JsonNode v : fork) {
+                    values.add(v.asDouble());
+                }
+            }
+            return values;
+        }
+        for (JsonNode fork : metric.path("rawDataHistogram")) {
+            for (JsonNode iteration : fork) {
+                TreeMap<Double, Long> counts = new TreeMap<>();
+                long total = 0;
+                for (JsonNode pair : iteration) {
+                    long count = pair.path(1).asLong();
+                    counts.merge(pair.path(0).asDouble(), count, Long::sum);
+                    total += count;
+                }
+                long seen = 0;
+                for (Map.Entry<Double, Long> e : counts.entrySet()) {
+                    seen += e.getValue();
+                    if (2 * seen >= total) {
+                        values.add(e.getKey());
+                        break;
+                    }
+                }
+            }
+        }
+        return values;
     }
 
     private static double rawMedian(JsonNode metric, String where) {

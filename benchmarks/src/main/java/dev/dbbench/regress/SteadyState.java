@@ -1,0 +1,66 @@
+package dev.dbbench.regress;
+
+import java.util.Arrays;
+
+/**
+ * Where a fork's iteration series has settled, found from the series itself: the MSER rule (White,
+ * "An effective truncation heuristic for bias reduction in simulation output", Simulation 69(6),
+ * 1997; MSER-5 in Hoad, Robinson and Davies 2010 is the same rule on means of five). It drops the
+ * prefix {@code d} that minimises {@code sum over kept of (x - mean of kept)^2 / (n - d)^2}, the
+ * squared standard error of the mean of what is kept: dropping a slow JIT warm-up lowers the spread
+ * more than it costs in length, dropping steady iterations does not. No threshold to tune, and the
+ * same rule for base and head, so neither fork's warm-up is judged differently from the other's.
+ *
+ * <p>Batches of one, not five: a check's fork has 10 to 20 iterations, and batching them into two to
+ * four means leaves the rule nothing to choose between. As in MSER-5, the cut is searched only in the
+ * first half: near the end the statistic rests on a handful of values and would drop good data.
+ */
+public final class SteadyState {
+    /** The rule as it is printed in reports. */
+    public static final String RULE = "MSER (White 1997) on each fork's iteration series: drop the prefix d <= n/2"
+            + " that minimises the variance of the kept iterations over (n - d); the fork's value is the median of the kept"
+            + " iterations";
+
+    /** A fork's series after the rule: how many leading iterations were dropped, and the median of the rest. */
+    public record Settled(int dropped, int kept, double median) {}
+
+    private SteadyState() {}
+
+    /** The number of leading iterations MSER drops from {@code series} (0 for fewer than 4 values). */
+    public static int truncation(double[] series) {
+        int n = series.length;
+        if (n < 4) {
+            return 0;
+        }
+        // Suffix sums, so every candidate cut costs O(1).
+        double[] sum = new double[n + 1];
+        double[] squares = new double[n + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            sum[i] = sum[i + 1] + series[i];
+            squares[i] = squares[i + 1] + series[i] * series[i];
+        }
+        int best = 0;
+        double bestValue = Double.POSITIVE_INFINITY;
+        for (int d = 0; d <= n / 2; d++) {
+            int k = n - d;
+            double mean = sum[d] / k;
+            double sse = Math.max(0, squares[d] - k * mean * mean);
+            double value = sse / ((double) k * k);
+            // Strictly smaller: among equal values the shortest cut, so a flat series keeps everything.
+            if (value < bestValue * (1 - 1e-12)) {
+                bestValue = value;
+                best = d;
+            }
+        }
+        return best;
+    }
+
+    public static Settled settle(double[] series) {
+        if (series.length == 0) {
+            throw new IllegalArgumentException("a fork with no iterations has no steady state");
+        }
+        int d = truncation(series);
+        double[] kept = Arrays.copyOfRange(series, d, series.length);
+        return new Settled(d, kept.length, PairedStatistics.median(kept));
+    }
+}

@@ -1,0 +1,120 @@
+package dev.dbbench.regress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sequential check's input: presets, budgets and the direction of every metric. Bad input exits 3
+ * with one line naming the option, before any fork starts.
+ */
+class SequentialInputTest {
+    private record Result(int exit, String out, String err) {}
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = CompareCommand.execute(args, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static void assertBadInput(Result r, String expected) {
+        assertEquals(CompareCommand.BAD_INPUT, r.exit(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+        assertTrue(r.err().contains(expected), r.err());
+    }
+
+    @Test
+    void anUnknownPresetIsOneLineAndExit3() {
+        assertBadInput(run("--base", "a.jar", "--head", "b.jar", "--preset", "nightly"), "--preset \"nightly\" is not a preset: give one of [ci]");
+    }
+
+    @Test
+    void aBadBudgetIsOneLineAndExit3() {
+        assertBadInput(run("--base", "a.jar", "--head", "b.jar", "--preset", "ci", "--budget", "15 minutes"),
+                "--budget \"15 minutes\" is not a duration: give a whole number of seconds, minutes or hours, e.g. 15m");
+        assertBadInput(run("--base", "a.jar", "--head", "b.jar", "--budget", "10s"), "--budget 10s is outside 1m to 24h");
+    }
+
+    @Test
+    void aPresetWithASelectionOrStoredFilesIsBadInput() {
+        assertBadInput(run("--base", "a.jar", "--head", "b.jar", "--preset", "ci", "Foo"), "--preset ci chooses the benchmarks itself");
+        assertBadInput(run("--baseline", "a.json", "--current", "b.json", "--preset", "ci"), "--preset runs the interleaved check of two jars");
+    }
+
+    @Test
+    void aMissingJarWithAPresetIsBadInputBeforeAnyFork() {
+        assertBadInput(run("--base", "no-such.jar", "--head", "no-such-either.jar", "--preset", "ci"), "--base no-such.jar does not exist");
+    }
+
+    @Test
+    void budgetsParse() {
+        assertEquals(Duration.ofMinutes(15), Preset.parseBudget("15m"));
+        assertEquals(Duration.ofSeconds(900), Preset.parseBudget("900s"));
+        assertEquals(Duration.ofHours(1), Preset.parseBudget("1h"));
+        BadInputException e = assertThrows(BadInputException.class, () -> Preset.parseBudget("-5m"));
+        assertTrue(e.getMessage().startsWith("--budget \"-5m\""), e.getMessage());
+    }
+
+    @Test
+    void theCiPresetCoversTheSuitesSubjectsOnBothDatabasesWithinItsBudget() {
+        Preset ci = Preset.named("ci");
+        assertTrue(ci.benchmarks().size() >= 8, ci.benchmarks().toString());
+        assertTrue(ci.benchmarks().stream().anyMatch(b -> b.contains(".postgres.")), "PostgreSQL");
+        assertTrue(ci.benchmarks().stream().anyMatch(b -> b.contains(".sqlite.")), "SQLite");
+        assertTrue(ci.benchmarks().contains(Preset.INJECTION_TARGET));
+        assertEquals(Duration.ofMinutes(15), ci.budget());
+        assertEquals(List.of("-p", "conflictPercent=50", "-p", "op=BORROW", "-p", "payloadChars=100", "-p", "pool=HIKARI", "-p", "rows=5000"),
+                ci.paramArgs());
+        // Anchored: exactly these methods, never one whose name only starts the same.
+        assertTrue(ci.selection().stream().allMatch(s -> s.startsWith("^") && s.endsWith("$")));
+    }
+
+    @Test
+    void theSequentialForksTurnTheGcProfilerOnAndPinParameters() {
+        ForkSettings settings = new ForkSettings(Path.of("/jdk/bin/java"), List.of(), 1, 8, "200ms", "150ms");
+        List<String> command = settings.command(Path.of("/a/benchmarks.jar"), List.of("x.Y.z"), Path.of("/out/jmh.json"),
+                List.of("-p", "rows=5000"), true);
+        assertTrue(command.contains("-Ddbbench.gcProfiler=true"), command.toString());
+        assertEquals(List.of("-p", "rows=5000"), command.subList(command.size() - 2, command.size()));
+    }
+
+    @Test
+    void everyMetricsDirectionComesFromItsUnit() {
+        assertEquals(Direction.LOWER_IS_BETTER, Direction.of("ms/op"));
+        assertEquals(Direction.LOWER_IS_BETTER, Direction.of("us/op"));
+        assertEquals(Direction.HIGHER_IS_BETTER, Direction.of("ops/ms"));
+        // Bytes per operation: lower is better, also for a throughput benchmark, whose mode would say the opposite.
+        assertEquals(Direction.LOWER_IS_BETTER, Direction.of("B/op"));
+        assertNull(Direction.of("#"), "a count says neither: not gated rather than guessed");
+    }
+
+    @Test
+    void aForksIterationSeriesAndAllocationAreReadInOrder(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("jmh.json");
+        Files.writeString(file, """
+                [{"jmhVersion":"1.37","benchmark":"x.Y.z","mode":"avgt","threads":1,"forks":1,
+                  "warmupIterations":1,"warmupTime":"200 ms","measurementIterations":4,"measurementTime":"150 ms",
+                  "params":{"rows":"5000"},
+                  "primaryMetric":{"score":12,"scoreError":1,"scoreUnit":"ms/op","rawData":[[30.0,11.0,10.0,12.0]]},
+                  "secondaryMetrics":{"gc.alloc.rate.norm":{"score":1000,"scoreUnit":"B/op","rawData":[[1200.0,1000.0,1000.0,1001.0]]}}}]
+                """);
+        JmhResults.Measured m = JmhResults.read(file, "fork result").values().iterator().next();
+        assertEquals(List.of(30.0, 11.0, 10.0, 12.0), m.iterations());
+        assertEquals("B/op", m.allocation().unit());
+        assertEquals(List.of(1200.0, 1000.0, 1000.0, 1001.0), m.allocation().values());
+    }
+}
