@@ -11,7 +11,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 /**
  * The run's progress line ("n of N, elapsed, time left"), shared by every {@link RunMonitor} of a
  * run: one when benchmarks run one at a time, one per benchmark when several run side by side
- * ({@code --parallel}). Thread-safe for that reason.
+ * ({@code --parallel}). Thread-safe for that reason. The time left is the {@link Estimate}'s, told
+ * here when each combination starts and ends; what each took is the run's {@code durations.json}.
  */
 final class Progress {
     private final PrintStream console;

@@ -129,12 +129,14 @@ class EstimateTest {
 
     /**
      * Runs each benchmark's combinations in the next free lane, the way {@link ParallelRun} takes
-     * them from its queue (in the plan's order here), with events in time order across the lanes.
+     * them from its queue, with events in time order across the lanes.
      */
     private static void replayInLanes(List<Recorded> run, Estimate estimate, int lanes, double tolerance) {
         Map<String, List<Recorded>> byBenchmark = new LinkedHashMap<>();
         run.forEach(r -> byBenchmark.computeIfAbsent(r.item().benchmark(), k -> new ArrayList<>()).add(r));
-        List<List<Recorded>> queue = new ArrayList<>(byBenchmark.values());
+        // Single-shot benchmarks first, as ParallelRun queues them.
+        List<List<Recorded>> queue = new ArrayList<>(byBenchmark.values().stream().filter(b -> b.get(0).item().mode() == Mode.SingleShotTime).toList());
+        byBenchmark.values().stream().filter(b -> b.get(0).item().mode() != Mode.SingleShotTime).forEach(queue::add);
         // {time, lane}: when each lane is next free.
         PriorityQueue<double[]> free = new PriorityQueue<>((a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(a[1], b[1]));
         for (int lane = 0; lane < lanes; lane++) {
