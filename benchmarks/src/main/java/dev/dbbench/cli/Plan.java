@@ -25,20 +25,34 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  */
 record Plan(List<Item> items) {
 
-    /** One benchmark x mode x parameter combination, and the time JMH is asked to spend on it. */
-    record Item(String benchmark, Mode mode, Map<String, String> params, double nominalSeconds) {
+    /**
+     * One benchmark x mode x parameter combination and its settings: the forks (warm-up forks
+     * included), the iterations each fork runs (warm-up and measured; for a single-shot benchmark
+     * each is one shot), and the seconds a fork spends in timed iterations (0 for single shots,
+     * whose length only the run can tell).
+     */
+    record Item(String benchmark, Mode mode, Map<String, String> params, int forks, int iterations, double iterationSeconds) {
+        /** What JMH is asked to spend, plus a rough fork overhead. */
+        double nominalSeconds() {
+            return forks * (FORK_OVERHEAD_SECONDS + iterationSeconds);
+        }
+
         String key() {
             return key(benchmark, mode, params);
         }
 
         static String key(String benchmark, Mode mode, Map<String, String> params) {
-            return benchmark + " " + mode.shortLabel() + " " + new java.util.TreeMap<>(params);
+            return key(benchmark, mode.shortLabel(), params);
+        }
+
+        static String key(String benchmark, String modeLabel, Map<String, String> params) {
+            return benchmark + " " + modeLabel + " " + new java.util.TreeMap<>(params);
         }
     }
 
     /**
-     * Rough fixed cost of a fork, for the ETA only: JVM start, class loading, trial set-up. The ETA
-     * rescales by the time actually taken, so this only matters before the first result.
+     * Rough fixed cost of a fork, for the estimate only: JVM start, class loading, trial set-up.
+     * {@link Estimate} replaces it by what the run's forks really took as soon as one finished.
      */
     static final double FORK_OVERHEAD_SECONDS = 2.0;
 
@@ -57,9 +71,8 @@ record Plan(List<Item> items) {
         List<Item> items = new ArrayList<>();
         for (BenchmarkListEntry entry : entries) {
             for (Mode mode : modes(entry, options)) {
-                double nominal = nominalSeconds(entry, mode, options);
                 for (Map<String, String> params : combinations(entry, options)) {
-                    items.add(new Item(entry.getUsername(), mode, params, nominal));
+                    items.add(item(entry, mode, params, options));
                 }
             }
         }
@@ -122,7 +135,7 @@ record Plan(List<Item> items) {
         return out.stream().map(java.util.Collections::unmodifiableMap).toList();
     }
 
-    private static double nominalSeconds(BenchmarkListEntry e, Mode mode, Options o) {
+    private static Item item(BenchmarkListEntry e, Mode mode, Map<String, String> params, Options o) {
         boolean singleShot = mode == Mode.SingleShotTime;
         int forks = Math.max(1, o.getForkCount().orElse(e.getForks().orElse(Defaults.MEASUREMENT_FORKS)))
                 + o.getWarmupForkCount().orElse(e.getWarmupForks().orElse(Defaults.WARMUP_FORKS));
@@ -130,7 +143,7 @@ record Plan(List<Item> items) {
         int mi = o.getMeasurementIterations().orElse(e.getMeasurementIterations().orElse(singleShot ? Defaults.MEASUREMENT_ITERATIONS_SINGLESHOT : Defaults.MEASUREMENT_ITERATIONS));
         double w = singleShot ? 0 : seconds(o.getWarmupTime().orElse(e.getWarmupTime().orElse(Defaults.WARMUP_TIME)));
         double r = singleShot ? 0 : seconds(o.getMeasurementTime().orElse(e.getMeasurementTime().orElse(Defaults.MEASUREMENT_TIME)));
-        return forks * (FORK_OVERHEAD_SECONDS + wi * w + mi * r);
+        return new Item(e.getUsername(), mode, params, forks, wi + mi, wi * w + mi * r);
     }
 
     private static double seconds(TimeValue t) {

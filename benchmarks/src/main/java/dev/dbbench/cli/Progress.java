@@ -1,6 +1,8 @@
 package dev.dbbench.cli;
 
+import dev.dbbench.results.RunDurations;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -9,22 +11,27 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 /**
  * The run's progress line ("n of N, elapsed, time left"), shared by every {@link RunMonitor} of a
  * run: one when benchmarks run one at a time, one per benchmark when several run side by side
- * ({@code --parallel}). Thread-safe for that reason.
+ * ({@code --parallel}). Thread-safe for that reason. The time left is the {@link Estimate}'s, told
+ * here when each combination starts and ends; what each took is the run's {@code durations.json}.
  */
 final class Progress {
     private final PrintStream console;
     private final int planned;
-    private final double totalNominal;
+    private final Estimate estimate;
     private final LongSupplier nanoClock;
     private long runStartNanos;
     private boolean begun;
-    private double doneNominal;
     private int started;
 
     Progress(PrintStream console, Plan plan, LongSupplier nanoClock) {
+        this(console, plan, new Estimate(plan, List.of(), 1), nanoClock);
+    }
+
+    /** {@code estimate} predicts {@code plan}'s combinations; this tells it when each starts and ends. */
+    Progress(PrintStream console, Plan plan, Estimate estimate, LongSupplier nanoClock) {
         this.console = console;
         this.planned = plan.size();
-        this.totalNominal = plan.nominalSeconds();
+        this.estimate = estimate;
         this.nanoClock = nanoClock;
         this.runStartNanos = nanoClock.getAsLong();
     }
@@ -40,19 +47,33 @@ final class Progress {
     /** Counts a combination as started and prints the progress line for it. */
     synchronized void started(BenchmarkParams params) {
         started++;
-        double elapsed = (nanoClock.getAsLong() - runStartNanos) / 1e9;
-        double remaining = Math.max(0, totalNominal - doneNominal);
-        // Scale the plan's nominal time by how long the finished part really took (fork start-up,
-        // set-up and slow invocations all count); before anything finished, the nominal time is all we have.
-        double left = doneNominal > 0 ? remaining * elapsed / doneNominal : remaining;
+        double elapsed = elapsed();
+        estimate.started(key(params), elapsed);
+        double left = estimate.left(elapsed);
         console.println(String.format(Locale.ROOT, "[dbbench] %d of %d: %s | elapsed %s | left ~%s", started, Math.max(planned, started),
                 label(params), clock(elapsed), clock(left)));
         console.flush();
     }
 
-    /** Counts a combination's nominal time as done, whether it produced a result or failed. */
-    synchronized void done(double nominalSeconds) {
-        doneNominal += nominalSeconds;
+    /**
+     * Counts a combination as done, with a result ({@code measured}) or failed: its time is spent
+     * either way, but only a result's time teaches the estimate about the others.
+     */
+    synchronized void done(BenchmarkParams params, boolean measured) {
+        estimate.finished(key(params), elapsed(), measured);
+    }
+
+    /** Each finished combination's wall time so far, for the run's {@code durations.json}. */
+    synchronized List<RunDurations.Entry> durations() {
+        return estimate.durations();
+    }
+
+    private double elapsed() {
+        return (nanoClock.getAsLong() - runStartNanos) / 1e9;
+    }
+
+    private static String key(BenchmarkParams params) {
+        return Plan.Item.key(params.getBenchmark(), params.getMode(), RunMonitor.paramsOf(params));
     }
 
     synchronized int started() {

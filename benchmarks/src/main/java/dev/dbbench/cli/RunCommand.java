@@ -13,6 +13,7 @@ import dev.dbbench.core.provision.SqliteDirectory;
 import dev.dbbench.profile.ProfilerOutput;
 import dev.dbbench.results.Environment;
 import dev.dbbench.results.Failure;
+import dev.dbbench.results.RunDurations;
 import dev.dbbench.results.RunFolder;
 import dev.dbbench.results.RunListener;
 import dev.dbbench.results.ResultsWriter;
@@ -294,11 +295,12 @@ public final class RunCommand implements Callable<Integer> {
                 sqliteSetting.map(Setting::name).orElse(SqliteDirectory.DIR_ENV), server));
         trips.describe(environment);
 
+        Estimate estimate = new Estimate(plan, RunDurations.previous(resultsDir), lanes);
         out.println("[dbbench] profile " + profile.label() + " (" + profile.description() + "): " + plan.size()
-                + " benchmark x parameter combinations, about " + RunMonitor.clock(plan.nominalSeconds() / lanes) + " planned"
+                + " benchmark x parameter combinations, about " + RunMonitor.clock(estimate.total()) + " planned (" + estimate.source() + ")"
                 + (lanes > 1 ? ", " + lanes + " benchmarks at a time" : ""));
         VerboseMode verbosity = options.verbosity().orElse(Defaults.VERBOSITY);
-        Progress progress = new Progress(out, plan, System::nanoTime);
+        Progress progress = new Progress(out, plan, estimate, System::nanoTime);
         PassOutcome outcome;
         // Several passes are one run: JMH's machine-wide lock is held across them, so another JMH run cannot slip in between.
         try (ParallelRun.JmhLock lock = passes.size() > 1 ? ParallelRun.JmhLock.acquire() : null) {
@@ -324,7 +326,7 @@ public final class RunCommand implements Callable<Integer> {
         runInfo.put("interrupted", interrupted);
 
         RunFolder folder = RunFolder.create(resultsDir, started);
-        List<String> notWritten = new ArrayList<>(new ResultsWriter(json, secrets).write(folder, results, failures, environment));
+        List<String> notWritten = new ArrayList<>(new ResultsWriter(json, secrets).write(folder, results, failures, environment, progress.durations()));
         profilerOutput.moveInto(folder.path());
         try {
             folder.markLatest();

@@ -144,7 +144,7 @@ final class RunMonitor implements OutputFormat {
             return;
         }
         finished.put(key(current), new RunResult(current, List.of(result)));
-        progress.done(nominal(current));
+        progress.done(current, true);
         current = null;
     }
 
@@ -235,7 +235,7 @@ final class RunMonitor implements OutputFormat {
         }
         Failure f = new Failure(params.getBenchmark(), params.getMode().shortLabel(), paramsOf(params), reason, error);
         failures.add(f);
-        progress.done(nominal(params));
+        progress.done(params, false);
         current = null;
         progress.println("[dbbench] FAILED " + label(params) + ": " + reason + (Interruption.requested() ? " (recorded)" : " (recorded; the run goes on)"));
     }
@@ -282,11 +282,6 @@ final class RunMonitor implements OutputFormat {
             out.put(k, params.getParam(k));
         }
         return out;
-    }
-
-    private double nominal(BenchmarkParams params) {
-        Plan.Item item = planned.get(key(params));
-        return item == null ? 0 : item.nominalSeconds();
     }
 
     private static String key(BenchmarkParams params) {

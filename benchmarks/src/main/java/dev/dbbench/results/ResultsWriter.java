@@ -30,6 +30,7 @@ public final class ResultsWriter {
     public static final String RESULTS_CSV = "results.csv";
     public static final String ENVIRONMENT_JSON = "environment.json";
     public static final String FAILURES_JSON = "failures.json";
+    public static final String DURATIONS_JSON = "durations.json";
 
     /** How a file is written: {@link AtomicFiles#write(Path, String)}, or a stand-in a test uses to fail one file. */
     @FunctionalInterface
@@ -58,9 +59,18 @@ public final class ResultsWriter {
      * @return one line per file not written, naming it and why; empty when all were written
      */
     public List<String> write(RunFolder folder, Collection<RunResult> results, List<Failure> failures, ObjectNode environment) throws IOException {
+        return write(folder, results, failures, environment, List.of());
+    }
+
+    /** As above, with each combination's wall time ({@code durations.json}, read by the next run's estimate) when any was taken. */
+    public List<String> write(RunFolder folder, Collection<RunResult> results, List<Failure> failures, ObjectNode environment,
+            List<RunDurations.Entry> durations) throws IOException {
         Map<String, String> contents = new LinkedHashMap<>();
         contents.put(ENVIRONMENT_JSON, json.writeValueAsString(environment));
         contents.put(FAILURES_JSON, json.writeValueAsString(failuresJson(failures)));
+        if (!durations.isEmpty()) {
+            contents.put(DURATIONS_JSON, RunDurations.toJson(json, durations));
+        }
         contents.put(RESULTS_CSV, ResultsCsv.render(results));
         contents.put(JMH_JSON, jmhJson(results));
         List<String> notWritten = new ArrayList<>();

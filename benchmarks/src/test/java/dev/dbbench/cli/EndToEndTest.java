@@ -77,8 +77,14 @@ class EndToEndTest {
                 .map(EndToEndTest::real).toList());
         try (Stream<Path> files = Files.list(runDir)) {
             // The results, then the report rendered from them by the RunListener found through ServiceLoader.
-            assertEquals(List.of("charts", "environment.json", "failures.json", "index.html", "jmh.json", "results.csv", "summary.md"), files.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(List.of("charts", "durations.json", "environment.json", "failures.json", "index.html", "jmh.json", "results.csv", "summary.md"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
         }
+        // No earlier run in this results folder: the plan is estimated from the settings; every combination's time is recorded, failed ones too.
+        assertTrue(run.out().contains(" planned (from the settings), 2 benchmarks at a time"), run.out());
+        JsonNode durations = json.readTree(runDir.resolve(ResultsWriter.DURATIONS_JSON).toFile()).get("combinations");
+        assertEquals(5, durations.size(), durations.toPrettyString());
+        durations.forEach(d -> assertTrue(d.get("seconds").asDouble() > 0, d.toPrettyString()));
 
         JsonNode jmh = json.readTree(runDir.resolve(ResultsWriter.JMH_JSON).toFile());
         List<String> measured = new ArrayList<>();

@@ -1,0 +1,160 @@
+package dev.dbbench.results;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * How long each combination of a run took on the wall clock, from its start to its result (forks
+ * started, fixtures built, warm-up and measurement): {@code durations.json} in the run's folder.
+ * JMH's own JSON has only the measured iterations, so this is what the next run's time estimate
+ * reads.
+ */
+public final class RunDurations {
+    /** One combination's wall time; {@code mode} is JMH's short label ("avgt", "ss"). */
+    public record Entry(String benchmark, String mode, Map<String, String> params, double seconds) {}
+
+    private RunDurations() {}
+
+    static String toJson(ObjectMapper json, List<Entry> entries) throws IOException {
+        ObjectNode root = json.createObjectNode();
+        root.put("what", "wall-clock seconds from each combination's start to its result, in the order they finished");
+        ArrayNode array = root.putArray("combinations");
+        for (Entry e : entries) {
+            ObjectNode node = array.addObject();
+            node.put("benchmark", e.benchmark());
+            node.put("mode", e.mode());
+            ObjectNode params = node.putObject("params");
+            e.params().forEach(params::put);
+            node.put("seconds", Math.round(e.seconds() * 1000) / 1000.0);
+        }
+        return json.writeValueAsString(root);
+    }
+
+    /** Reads a {@code durations.json}; a file that is not one gives an empty list. */
+    public static List<Entry> read(Path file) {
+        List<Entry> out = new ArrayList<>();
+        try {
+            JsonNode root = new ObjectMapper().readTree(file.toFile());
+            for (JsonNode node : root.path("combinations")) {
+                Map<String, String> params = new LinkedHashMap<>();
+                node.path("params").fields().forEachRemaining(p -> params.put(p.getKey(), p.getValue().asText()));
+                if (node.path("benchmark").isTextual() && node.path("mode").isTextual() && node.path("seconds").isNumber()) {
+                    out.add(new Entry(node.get("benchmark").asText(), node.get("mode").asText(), Map.copyOf(params), node.get("seconds").asDouble()));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Only a hint for the time estimate: without it the estimate comes from the benchmarks' settings.
+            return List.of();
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The durations of the previous run under {@code resultsDir}: the one the {@code latest} link
+     * names, else the newest run folder (names sort by time). Its {@code durations.json} when it has
+     * one; a run from before that file gets them derived from its {@code jmh.json} (see
+     * {@link #derive}). Empty when there is no such run.
+     */
+    public static List<Entry> previous(Path resultsDir) {
+        Path latest = resultsDir.resolve(RunFolder.LATEST);
+        Path run = Files.isDirectory(latest) ? latest : null;
+        if (run == null && Files.isDirectory(resultsDir)) {
+            try (Stream<Path> runs = Files.list(resultsDir)) {
+                run = runs.filter(p -> Files.isRegularFile(p.resolve(ResultsWriter.DURATIONS_JSON)) || Files.isRegularFile(p.resolve(ResultsWriter.JMH_JSON)))
+                        .max(Comparator.comparing(p -> p.getFileName().toString())).orElse(null);
+            } catch (IOException | RuntimeException e) {
+                return List.of();
+            }
+        }
+        if (run == null) {
+            return List.of();
+        }
+        if (Files.isRegularFile(run.resolve(ResultsWriter.DURATIONS_JSON))) {
+            return read(run.resolve(ResultsWriter.DURATIONS_JSON));
+        }
+        return derive(run);
+    }
+
+    /**
+     * Each combination's wall time as well as a run's {@code jmh.json} tells it, for a run that did
+     * not record them: its timed iterations (forks x (warm-up + measurement) x iteration time), or
+     * for a single-shot combination its measured shots plus its warm-up shots at the mean of each
+     * fork's measured ones; and the rest of the run's duration ({@code environment.json}, times its
+     * lanes) shared equally by every fork (JVM start-up and trial set-up, which JMH does not report).
+     * Empty when either file is missing or unreadable.
+     */
+    public static List<Entry> derive(Path run) {
+        try {
+            ObjectMapper json = new ObjectMapper();
+            JsonNode environment = json.readTree(run.resolve(ResultsWriter.ENVIRONMENT_JSON).toFile()).path("run");
+            JsonNode jmh = json.readTree(run.resolve(ResultsWriter.JMH_JSON).toFile());
+            double wall = environment.path("duration_seconds").asDouble(0) * Math.max(1, environment.path("parallel").asInt(1));
+            List<Entry> measured = new ArrayList<>();
+            List<Integer> forks = new ArrayList<>();
+            for (JsonNode b : jmh) {
+                int f = Math.max(1, b.path("forks").asInt(1)) + Math.max(0, b.path("warmupForks").asInt(0));
+                int wi = b.path("warmupIterations").asInt(0);
+                int mi = b.path("measurementIterations").asInt(0);
+                double seconds;
+                if ("ss".equals(b.path("mode").asText())) {
+                    double unit = seconds(b.path("primaryMetric").path("scoreUnit").asText().replace("/op", ""));
+                    seconds = 0;
+                    for (JsonNode fork : b.path("primaryMetric").path("rawData")) {
+                        double sum = 0;
+                        for (JsonNode shot : fork) {
+                            sum += shot.asDouble() * unit;
+                        }
+                        seconds += fork.size() == 0 ? 0 : sum + wi * sum / fork.size();
+                    }
+                } else {
+                    seconds = f * (wi * time(b.path("warmupTime").asText()) + mi * time(b.path("measurementTime").asText()));
+                }
+                Map<String, String> params = new LinkedHashMap<>();
+                b.path("params").fields().forEachRemaining(p -> params.put(p.getKey(), p.getValue().asText()));
+                measured.add(new Entry(b.path("benchmark").asText(), b.path("mode").asText(), Map.copyOf(params), seconds));
+                forks.add(f);
+            }
+            double allForks = forks.stream().mapToInt(Integer::intValue).sum();
+            double rest = Math.max(0, wall - measured.stream().mapToDouble(Entry::seconds).sum());
+            List<Entry> out = new ArrayList<>();
+            for (int i = 0; i < measured.size(); i++) {
+                Entry e = measured.get(i);
+                out.add(new Entry(e.benchmark(), e.mode(), e.params(), e.seconds() + (allForks == 0 ? 0 : rest * forks.get(i) / allForks)));
+            }
+            return List.copyOf(out);
+        } catch (IOException | RuntimeException e) {
+            // Only a hint for the time estimate: without it the estimate comes from the benchmarks' settings.
+            return List.of();
+        }
+    }
+
+    /** "500 ms", "1 s": JMH's way of writing an iteration's time. */
+    private static double time(String text) {
+        String[] parts = text.trim().split("\\s+");
+        return Double.parseDouble(parts[0]) * seconds(parts[1]);
+    }
+
+    private static double seconds(String unit) {
+        return switch (unit) {
+            case "ns" -> 1e-9;
+            case "us", "\u00b5s" -> 1e-6;
+            case "ms" -> 1e-3;
+            case "s" -> 1;
+            case "min" -> 60;
+            case "hr" -> 3600;
+            default -> throw new IllegalArgumentException("unknown time unit " + unit);
+        };
+    }
+}

@@ -1,0 +1,70 @@
+package dev.dbbench.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dbbench.core.provision.Secrets;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** durations.json: written with the run's files, read back by the next run, derived from jmh.json for older runs. */
+class RunDurationsTest {
+    /** The curated quick run, from before durations.json (the module's tests run in benchmarks/). */
+    private static final Path CURATED_QUICK = Path.of("..", "results", "curated", "2026-11-25T063035Z-quick");
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void theNextRunReadsWhatThisRunWrote() throws IOException {
+        List<RunDurations.Entry> durations = List.of(new RunDurations.Entry("a.B.c", "ss", Map.of("rows", "1000"), 12.5),
+                new RunDurations.Entry("a.B.d", "avgt", Map.of(), 3.25));
+        RunFolder folder = RunFolder.create(temp, Instant.parse("2026-12-03T09:00:00Z"));
+        List<String> notWritten = new ResultsWriter(new ObjectMapper(), Secrets.none()).write(folder, List.of(), List.of(),
+                new ObjectMapper().createObjectNode(), durations);
+        assertEquals(List.of(), notWritten);
+        folder.markLatest();
+        assertEquals(durations, RunDurations.previous(temp));
+    }
+
+    @Test
+    void withoutDurationsTheNewestRunFolderIsUsedAndAnUnreadableFileGivesNothing() throws IOException {
+        Files.createDirectories(temp.resolve("2026-12-01T090000Z"));
+        Files.writeString(temp.resolve("2026-12-01T090000Z").resolve(ResultsWriter.DURATIONS_JSON),
+                "{\"combinations\":[{\"benchmark\":\"a.B.c\",\"mode\":\"avgt\",\"params\":{},\"seconds\":4}]}");
+        Files.createDirectories(temp.resolve("2026-12-02T090000Z"));
+        Files.writeString(temp.resolve("2026-12-02T090000Z").resolve(ResultsWriter.DURATIONS_JSON), "{\"combinations\":[{\"benchmark\":\"a.B.c\",\"mode\":\"avgt\",\"params\":{},\"seconds\":5}]}");
+        assertEquals(5.0, RunDurations.previous(temp).get(0).seconds());
+        Files.writeString(temp.resolve("2026-12-02T090000Z").resolve(ResultsWriter.DURATIONS_JSON), "not json");
+        assertEquals(List.of(), RunDurations.previous(temp));
+        assertEquals(List.of(), RunDurations.previous(temp.resolve("missing")));
+    }
+
+    @Test
+    void aRunFromBeforeDurationsGetsThemDerivedFromItsJmhJson() throws IOException {
+        List<RunDurations.Entry> derived = RunDurations.derive(CURATED_QUICK);
+        assertEquals(234, derived.size());
+        // The run's whole duration is shared out: nothing lost, nothing added.
+        assertEquals(1607.817, derived.stream().mapToDouble(RunDurations.Entry::seconds).sum(), 0.01);
+        // Three shots of the 1,000,000-row OFFSET walk on PostgreSQL, about 77 s each.
+        RunDurations.Entry walk = derived.stream().filter(e -> e.benchmark().endsWith("PgPagingWalkBenchmark.offset") && e.params().get("rows").equals("1000000"))
+                .findFirst().orElseThrow();
+        assertEquals(233.2, walk.seconds(), 0.1);
+        // The estimate's test replays exactly these figures.
+        List<String> fixture = Files.readAllLines(Path.of("src", "test", "resources", "estimate", "2026-11-25T063035Z-quick.tsv")).stream()
+                .filter(l -> !l.startsWith("#")).toList();
+        for (int i = 0; i < derived.size(); i++) {
+            String[] f = fixture.get(i).split("\t");
+            assertEquals(f[0], derived.get(i).benchmark());
+            assertEquals(Double.parseDouble(f[6]), derived.get(i).seconds(), 0.001, f[0]);
+        }
+        assertTrue(derived.stream().allMatch(e -> e.seconds() > 0));
+    }
+}
