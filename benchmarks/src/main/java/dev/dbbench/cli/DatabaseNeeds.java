@@ -1,22 +1,26 @@
 package dev.dbbench.cli;
 
+import dev.dbbench.bench.database.DatabaseTarget;
+import dev.dbbench.bench.database.OnDatabase;
 import java.util.List;
 
 /**
- * Which benchmark classes need the PostgreSQL server the launcher provisions. The rule, kept
- * simple so a benchmark author can follow it: a class needs PostgreSQL when it lives in
- * {@code dev.dbbench.bench.postgres} (or below), or when its simple name contains {@code Pg} or
- * {@code Postgres} (e.g. {@code bench.pooling.PgPoolBenchmark}). Anything else runs without a
- * server being started.
+ * Which benchmark classes need the PostgreSQL server the launcher provisions: those that say so with
+ * {@link OnDatabase}{@code (Dialect.POSTGRES)}, the same annotation from which their setup makes
+ * their database, so the launcher and the benchmark cannot disagree. The class is loaded without
+ * being initialised, so finding out starts nothing. A class without the annotation, or one this
+ * jar does not hold, needs no server.
  */
 public final class DatabaseNeeds {
-    static final String POSTGRES_PACKAGE = "dev.dbbench.bench.postgres.";
-
     private DatabaseNeeds() {}
 
     public static boolean needsPostgres(String className) {
-        String simple = className.substring(className.lastIndexOf('.') + 1);
-        return className.startsWith(POSTGRES_PACKAGE) || simple.contains("Pg") || simple.contains("Postgres");
+        try {
+            return DatabaseTarget.needsPostgres(Class.forName(className, false, DatabaseNeeds.class.getClassLoader()));
+        } catch (ClassNotFoundException | LinkageError e) {
+            // JMH reports a benchmark it cannot load, with its own message, when it runs it.
+            return false;
+        }
     }
 
     static boolean anyNeedsPostgres(List<String> classNames) {

@@ -121,13 +121,14 @@ class CommandLineTest {
     }
 
     @Test
-    void postgresIsNeededByPackageOrName() {
-        assertTrue(DatabaseNeeds.needsPostgres("dev.dbbench.bench.postgres.CopyBenchmark"));
-        assertTrue(DatabaseNeeds.needsPostgres("dev.dbbench.bench.pooling.PgPoolBenchmark"));
-        assertTrue(DatabaseNeeds.needsPostgres("dev.dbbench.bench.pooling.PostgresPoolBenchmark"));
-        assertFalse(DatabaseNeeds.needsPostgres("dev.dbbench.bench.pooling.SqlitePoolBenchmark"));
-        assertFalse(DatabaseNeeds.needsPostgres("dev.dbbench.bench.sqlite.PagingBenchmark"));
-        assertFalse(DatabaseNeeds.needsPostgres("dev.dbbench.bench.postgresql.Unrelated"), "a package merely starting with the name does not count");
+    void postgresIsNeededByTheClassesThatSaySo() {
+        assertTrue(DatabaseNeeds.needsPostgres("dev.dbbench.bench.postgres.paging.PgPagingWalkBenchmark"));
+        assertTrue(DatabaseNeeds.needsPostgres("dev.dbbench.bench.postgres.insert.PgInsertBenchmark"));
+        assertTrue(DatabaseNeeds.needsPostgres("dev.dbbench.bench.pooling.contention.PgPoolContentionBenchmark"));
+        assertFalse(DatabaseNeeds.needsPostgres("dev.dbbench.bench.sqlite.paging.SqlitePagingWalkBenchmark"));
+        assertFalse(DatabaseNeeds.needsPostgres("dev.dbbench.bench.pooling.contention.SqlitePoolContentionBenchmark"));
+        assertFalse(DatabaseNeeds.needsPostgres("dev.dbbench.bench.pooling.contention.StubPoolContentionBenchmark"), "the stub driver needs no server");
+        assertFalse(DatabaseNeeds.needsPostgres("dev.dbbench.bench.postgres.PgNoSuchBenchmark"), "a name alone does not count");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.dbbench.bench.pooling;
 
+import dev.dbbench.bench.database.DatabaseTarget;
 import dev.dbbench.core.DatabaseException;
 import dev.dbbench.core.pool.ConnectionPool;
 import dev.dbbench.core.pool.PoolKind;
@@ -21,8 +22,13 @@ public abstract class PooledCalls {
     protected PoolTarget target;
     protected ConnectionPool connections;
 
-    /** The database or stub, opened once per trial. */
-    protected abstract PoolTarget openTarget();
+    /**
+     * The database or stub, opened once per trial: by default a fresh database of the kind the
+     * benchmark's {@code @OnDatabase} names; the stub benchmarks override it.
+     */
+    protected PoolTarget openTarget() {
+        return new DatabasePoolTarget(DatabaseTarget.of(getClass()));
+    }
 
     /** The pool over {@code target}, started. */
     protected abstract ConnectionPool startPool(PoolTarget target);

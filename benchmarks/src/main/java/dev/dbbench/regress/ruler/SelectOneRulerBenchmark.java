@@ -1,5 +1,7 @@
 package dev.dbbench.regress.ruler;
 
+import dev.dbbench.bench.database.OnDatabase;
+import dev.dbbench.core.Dialect;
 import dev.dbbench.core.Database;
 import dev.dbbench.core.DatabaseException;
 import dev.dbbench.core.Databases;
@@ -41,6 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 @State(Scope.Thread)
+@OnDatabase(Dialect.POSTGRES)
 public class SelectOneRulerBenchmark {
     private PgEndpoint endpoint;
     private Database db;

@@ -1,5 +1,7 @@
 package dev.dbbench.cli.selftest;
 
+import dev.dbbench.bench.database.OnDatabase;
+import dev.dbbench.core.Dialect;
 import dev.dbbench.core.provision.PgEndpoint;
 import dev.dbbench.core.provision.PostgresServer;
 import dev.dbbench.core.provision.SharedPostgres;
@@ -25,7 +27,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Test-only (never in the jar): "Pg" in the name makes the launcher provision PostgreSQL; the
+ * Test-only (never in the jar): {@code @OnDatabase(POSTGRES)} makes the launcher provision PostgreSQL; the
  * fork must find the launcher's server through the handed-over system properties (explicit
  * settings), not start one of its own, and must be told the SQLite directory. The end-to-end test
  * always gives --sqlite-dir, so a missing one here is a hand-over bug.
@@ -36,6 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 1, time = 100, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(1)
 @State(Scope.Thread)
+@OnDatabase(Dialect.POSTGRES)
 public class PgHandoffBenchmark {
     private PostgresServer server;
     private PgEndpoint db;

@@ -1,5 +1,7 @@
 package dev.dbbench.bench.orm.insert;
 
+import dev.dbbench.bench.database.OnDatabase;
+import dev.dbbench.core.Dialect;
 import dev.dbbench.bench.orm.OrmDatabase;
 import dev.dbbench.bench.orm.StatementCounter;
 import dev.dbbench.core.orm.jpa.OrmInserts;
@@ -18,6 +20,7 @@ import org.openjdk.jmh.annotations.Benchmark;
  * no dirty checking at flush); the JDBC batch of 1,000 fastest, though its orders each look their
  * user up by email.
  */
+@OnDatabase(Dialect.POSTGRES)
 public class PgOrmInsertBenchmark extends OrmInsert {
     @Override
     protected OrmDatabase database() throws SQLException {

@@ -1,5 +1,7 @@
 package dev.dbbench.bench.orm.insert;
 
+import dev.dbbench.bench.database.OnDatabase;
+import dev.dbbench.core.Dialect;
 import dev.dbbench.bench.orm.OrmDatabase;
 import java.sql.SQLException;
 
@@ -16,6 +18,7 @@ import java.sql.SQLException;
  * {@code select last_insert_rowid()}), all in-process: several times the JDBC batch, whose cost is
  * mostly SQLite's own work per row.
  */
+@OnDatabase(Dialect.SQLITE)
 public class SqliteOrmInsertBenchmark extends OrmInsert {
     @Override
     protected OrmDatabase database() throws SQLException {

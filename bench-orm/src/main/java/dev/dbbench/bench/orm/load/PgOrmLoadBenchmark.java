@@ -1,5 +1,7 @@
 package dev.dbbench.bench.orm.load;
 
+import dev.dbbench.bench.database.OnDatabase;
+import dev.dbbench.core.Dialect;
 import dev.dbbench.bench.orm.OrmDatabase;
 import java.sql.SQLException;
 
@@ -12,6 +14,7 @@ import java.sql.SQLException;
  * fetching within a small factor of each other; Hibernate above its JDBC counterpart by the cost of
  * entities and the persistence context for 6,000 rows.
  */
+@OnDatabase(Dialect.POSTGRES)
 public class PgOrmLoadBenchmark extends OrmUserOrdersLoad {
     @Override
     protected OrmDatabase database() throws SQLException {

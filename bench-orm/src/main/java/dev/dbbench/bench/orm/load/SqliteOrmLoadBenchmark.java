@@ -1,5 +1,7 @@
 package dev.dbbench.bench.orm.load;
 
+import dev.dbbench.bench.database.OnDatabase;
+import dev.dbbench.core.Dialect;
 import dev.dbbench.bench.orm.OrmDatabase;
 import java.sql.SQLException;
 
@@ -12,6 +14,7 @@ import java.sql.SQLException;
  * above its JDBC counterpart by a small factor (entities, the persistence context, the session),
  * most visible where the statements are few.
  */
+@OnDatabase(Dialect.SQLITE)
 public class SqliteOrmLoadBenchmark extends OrmUserOrdersLoad {
     @Override
     protected OrmDatabase database() throws SQLException {

@@ -1,5 +1,7 @@
 package dev.dbbench.bench.orm.streaming;
 
+import dev.dbbench.bench.database.OnDatabase;
+import dev.dbbench.core.Dialect;
 import dev.dbbench.bench.orm.OrmDatabase;
 import java.sql.SQLException;
 
@@ -13,6 +15,7 @@ import java.sql.SQLException;
  * fetch size) and keeps a million entities in the persistence context: the slowest per row and by
  * far the most memory held.
  */
+@OnDatabase(Dialect.POSTGRES)
 public class PgOrmStreamBenchmark extends OrmStreamRead {
     @Override
     protected OrmDatabase database() throws SQLException {

@@ -1,5 +1,7 @@
 package dev.dbbench.bench.orm.streaming;
 
+import dev.dbbench.bench.database.OnDatabase;
+import dev.dbbench.core.Dialect;
 import dev.dbbench.bench.orm.OrmDatabase;
 import java.sql.SQLException;
 
@@ -13,6 +15,7 @@ import java.sql.SQLException;
  * {@code resultList} slowest, with a million entities and their entries kept alive, so the
  * collector copies a growing live set (seconds of {@code gc.time}).
  */
+@OnDatabase(Dialect.SQLITE)
 public class SqliteOrmStreamBenchmark extends OrmStreamRead {
     @Override
     protected OrmDatabase database() throws SQLException {

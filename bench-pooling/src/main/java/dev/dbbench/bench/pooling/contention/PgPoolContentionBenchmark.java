@@ -1,7 +1,7 @@
 package dev.dbbench.bench.pooling.contention;
 
-import dev.dbbench.bench.pooling.PoolTarget;
-import dev.dbbench.bench.pooling.PostgresTarget;
+import dev.dbbench.bench.database.OnDatabase;
+import dev.dbbench.core.Dialect;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -33,9 +33,5 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(1)
 @State(Scope.Benchmark)
-public class PgPoolContentionBenchmark extends PoolContention {
-    @Override
-    protected PoolTarget openTarget() {
-        return new PostgresTarget("PgPoolContention");
-    }
-}
+@OnDatabase(Dialect.POSTGRES)
+public class PgPoolContentionBenchmark extends PoolContention {}

@@ -1,7 +1,7 @@
 package dev.dbbench.bench.pooling.contention;
 
-import dev.dbbench.bench.pooling.PoolTarget;
-import dev.dbbench.bench.pooling.SqliteTarget;
+import dev.dbbench.bench.database.OnDatabase;
+import dev.dbbench.core.Dialect;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -30,9 +30,5 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(1)
 @State(Scope.Benchmark)
-public class SqlitePoolContentionBenchmark extends PoolContention {
-    @Override
-    protected PoolTarget openTarget() {
-        return new SqliteTarget();
-    }
-}
+@OnDatabase(Dialect.SQLITE)
+public class SqlitePoolContentionBenchmark extends PoolContention {}

@@ -1,7 +1,7 @@
 package dev.dbbench.bench.pooling.defaults;
 
-import dev.dbbench.bench.pooling.PoolTarget;
-import dev.dbbench.bench.pooling.PostgresTarget;
+import dev.dbbench.bench.database.OnDatabase;
+import dev.dbbench.core.Dialect;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -35,9 +35,5 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @Threads(1)
 @State(Scope.Benchmark)
-public class PgPoolDefaultsBenchmark extends PoolDefaults {
-    @Override
-    protected PoolTarget openTarget() {
-        return new PostgresTarget("PgPoolDefaults");
-    }
-}
+@OnDatabase(Dialect.POSTGRES)
+public class PgPoolDefaultsBenchmark extends PoolDefaults {}

@@ -1,8 +1,8 @@
 package dev.dbbench.bench.pooling.perrequest;
 
 import dev.dbbench.bench.pooling.Operation;
-import dev.dbbench.bench.pooling.PoolTarget;
-import dev.dbbench.bench.pooling.PostgresTarget;
+import dev.dbbench.bench.database.OnDatabase;
+import dev.dbbench.core.Dialect;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -39,6 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @Threads(1)
 @State(Scope.Benchmark)
+@OnDatabase(Dialect.POSTGRES)
 public class PgConnectionPerRequestBenchmark extends ConnectionPerRequest {
     @Param({"BORROW", "SELECT_1", "TRANSACTION"})
     public Operation op;
@@ -46,10 +47,5 @@ public class PgConnectionPerRequestBenchmark extends ConnectionPerRequest {
     @Override
     protected Operation operation() {
         return op;
-    }
-
-    @Override
-    protected PoolTarget openTarget() {
-        return new PostgresTarget("PgConnectionPerRequest");
     }
 }

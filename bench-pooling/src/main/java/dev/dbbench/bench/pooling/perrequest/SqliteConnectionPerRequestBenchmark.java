@@ -1,8 +1,8 @@
 package dev.dbbench.bench.pooling.perrequest;
 
 import dev.dbbench.bench.pooling.Operation;
-import dev.dbbench.bench.pooling.PoolTarget;
-import dev.dbbench.bench.pooling.SqliteTarget;
+import dev.dbbench.bench.database.OnDatabase;
+import dev.dbbench.core.Dialect;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -35,6 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @Threads(1)
 @State(Scope.Benchmark)
+@OnDatabase(Dialect.SQLITE)
 public class SqliteConnectionPerRequestBenchmark extends ConnectionPerRequest {
     /** BORROW differs from SELECT_1 here only by an in-process call; add it with -p op=BORROW,SELECT_1,TRANSACTION. */
     @Param({"SELECT_1", "TRANSACTION"})
@@ -43,10 +44,5 @@ public class SqliteConnectionPerRequestBenchmark extends ConnectionPerRequest {
     @Override
     protected Operation operation() {
         return op;
-    }
-
-    @Override
-    protected PoolTarget openTarget() {
-        return new SqliteTarget();
     }
 }

@@ -2,14 +2,15 @@ package dev.dbbench.bench.postgres.async;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.dbbench.bench.database.DatabaseTarget;
+import dev.dbbench.bench.database.OnDatabase;
 import dev.dbbench.core.Database;
 import dev.dbbench.core.DatabaseException;
-import dev.dbbench.core.Databases;
+import dev.dbbench.core.Dialect;
 import dev.dbbench.core.async.AsyncPg;
 import dev.dbbench.core.async.AsyncPgSettings;
 import dev.dbbench.core.async.Metrics;
 import dev.dbbench.core.provision.PgEndpoint;
-import dev.dbbench.core.provision.SharedPostgres;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -76,6 +77,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(1)
 @State(Scope.Benchmark)
+@OnDatabase(Dialect.POSTGRES)
 public class PgAsyncVsJdbcBenchmark {
     /** The guide's asyncpg pool: {@code max_size=20}. Both sides get the same number. */
     static final int CONNECTIONS = 20;
@@ -97,14 +99,16 @@ public class PgAsyncVsJdbcBenchmark {
     public int inFlight;
 
     private PgEndpoint endpoint;
+    private DatabaseTarget target;
     private Database db;
     /** Where the next wave starts: request k of a wave uses row (next + k) % ROWS + 1, or value next + k. */
     private long next;
 
     @Setup(Level.Trial)
     public void createData() {
-        endpoint = SharedPostgres.get().createDatabase("PgAsyncVsJdbcBenchmark");
-        db = Databases.postgres(endpoint);
+        target = DatabaseTarget.of(getClass());
+        endpoint = target.endpoint();
+        db = target.database();
         db.useTransaction(c -> {
             Metrics.createTable(c);
             if (request == Request.POINT_SELECT) {
@@ -132,7 +136,7 @@ public class PgAsyncVsJdbcBenchmark {
 
     @TearDown(Level.Trial)
     public void dropData() {
-        SharedPostgres.get().drop(endpoint);
+        target.close();
     }
 
     /** Blocking JDBC: a HikariCP pool and one thread per request in flight. */

@@ -1,11 +1,13 @@
 package dev.dbbench.bench.postgres.insert;
 
+import dev.dbbench.bench.database.DatabaseTarget;
+import dev.dbbench.bench.database.OnDatabase;
+import dev.dbbench.core.Dialect;
 import dev.dbbench.core.postgres.NewProduct;
 import dev.dbbench.core.postgres.ProductBulkInsert;
 import dev.dbbench.core.postgres.Products;
 import dev.dbbench.core.postgres.SampleProducts;
 import dev.dbbench.core.provision.PgEndpoint;
-import dev.dbbench.core.provision.SharedPostgres;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -59,18 +61,21 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3)
 @Fork(1)
 @State(Scope.Thread)
+@OnDatabase(Dialect.POSTGRES)
 public class PgInsertBenchmark {
     @Param({"5000", "100000"})
     int rows;
 
     PgEndpoint endpoint;
+    private DatabaseTarget target;
     private Connection connection;
     private Connection rewriting;
     List<NewProduct> products;
 
     @Setup(Level.Trial)
     public void createTable() throws SQLException {
-        endpoint = SharedPostgres.get().createDatabase("PgInsertBenchmark");
+        target = DatabaseTarget.of(getClass());
+        endpoint = target.endpoint();
         connection = endpoint.connect();
         rewriting = ProductBulkInsert.rewritingBatches(endpoint).connect();
         Products.createSchema(connection);
@@ -89,7 +94,7 @@ public class PgInsertBenchmark {
             connection.close();
             rewriting.close();
         } finally {
-            SharedPostgres.get().drop(endpoint);
+            target.close();
         }
     }
 

@@ -1,11 +1,13 @@
 package dev.dbbench.bench.postgres.jsonb;
 
+import dev.dbbench.bench.database.DatabaseTarget;
+import dev.dbbench.bench.database.OnDatabase;
+import dev.dbbench.core.Dialect;
 import dev.dbbench.core.postgres.Product;
 import dev.dbbench.core.postgres.ProductBulkInsert;
 import dev.dbbench.core.postgres.Products;
 import dev.dbbench.core.postgres.SampleProducts;
 import dev.dbbench.core.provision.PgEndpoint;
-import dev.dbbench.core.provision.SharedPostgres;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -53,6 +55,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 @State(Scope.Thread)
+@OnDatabase(Dialect.POSTGRES)
 public class PgJsonbLookupBenchmark {
     static final int PRODUCTS = 100_000;
 
@@ -70,11 +73,13 @@ public class PgJsonbLookupBenchmark {
     static final String TAG = SampleProducts.tag(7);
 
     PgEndpoint endpoint;
+    private DatabaseTarget target;
     private Connection connection;
 
     @Setup(Level.Trial)
     public void loadProducts() throws SQLException {
-        endpoint = SharedPostgres.get().createDatabase("PgJsonbLookupBenchmark");
+        target = DatabaseTarget.of(getClass());
+        endpoint = target.endpoint();
         connection = endpoint.connect();
         Products.createSchema(connection);
         ProductBulkInsert.copy(connection, SampleProducts.range(0, PRODUCTS));
@@ -92,7 +97,7 @@ public class PgJsonbLookupBenchmark {
         try {
             connection.close();
         } finally {
-            SharedPostgres.get().drop(endpoint);
+            target.close();
         }
     }
 

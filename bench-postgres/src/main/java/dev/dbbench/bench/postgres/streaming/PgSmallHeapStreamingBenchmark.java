@@ -1,7 +1,8 @@
 package dev.dbbench.bench.postgres.streaming;
 
+import dev.dbbench.bench.database.DatabaseTarget;
+import dev.dbbench.bench.database.OnDatabase;
 import dev.dbbench.core.Database;
-import dev.dbbench.core.Databases;
 import dev.dbbench.core.Dialect;
 import dev.dbbench.core.index.GuideTables;
 import dev.dbbench.core.index.GuideUser;
@@ -9,7 +10,6 @@ import dev.dbbench.core.paging.RowMapper;
 import dev.dbbench.core.paging.RowStreams;
 import dev.dbbench.core.paging.StreamOptions;
 import dev.dbbench.core.provision.PgEndpoint;
-import dev.dbbench.core.provision.SharedPostgres;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -52,6 +52,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 2)
 @Fork(value = 1, jvmArgsAppend = PgSmallHeapStreamingBenchmark.HEAP)
 @State(Scope.Thread)
+@OnDatabase(Dialect.POSTGRES)
 public class PgSmallHeapStreamingBenchmark {
     static final String HEAP = "-Xmx64m";
     static final int ROWS = 1_000_000;
@@ -62,6 +63,7 @@ public class PgSmallHeapStreamingBenchmark {
     int tableRows = ROWS;
 
     private PgEndpoint endpoint;
+    private DatabaseTarget target;
     private Database db;
     private Connection connection;
 
@@ -81,8 +83,9 @@ public class PgSmallHeapStreamingBenchmark {
 
     @Setup(Level.Trial)
     public void createUsers() throws SQLException {
-        endpoint = SharedPostgres.get().createDatabase("PgSmallHeapStreamingBenchmark");
-        db = Databases.postgres(endpoint);
+        target = DatabaseTarget.of(getClass());
+        endpoint = target.endpoint();
+        db = target.database();
         db.useTransaction(c -> {
             GuideTables.create(c, Dialect.POSTGRES);
             GuideTables.insertUsers(c, Dialect.POSTGRES, 1, tableRows);
@@ -95,8 +98,7 @@ public class PgSmallHeapStreamingBenchmark {
         try {
             connection.close();
         } finally {
-            db.close();
-            SharedPostgres.get().drop(endpoint);
+            target.close();
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.dbbench.bench.postgres.txn;
 
+import dev.dbbench.bench.database.DatabaseTarget;
+import dev.dbbench.bench.database.OnDatabase;
+import dev.dbbench.core.Dialect;
 import dev.dbbench.core.provision.PgEndpoint;
-import dev.dbbench.core.provision.SharedPostgres;
 import dev.dbbench.core.txn.BatchOutcome;
 import dev.dbbench.core.txn.DuplicateHandling;
 import dev.dbbench.core.txn.ItemBatch;
@@ -51,19 +53,22 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 @State(Scope.Thread)
+@OnDatabase(Dialect.POSTGRES)
 public class PgSavepointBatchBenchmark {
     static final int ITEMS = 1_000;
     static final int EXISTING = 50;
     static final int REPEATED = 50;
 
     PgEndpoint endpoint;
+    private DatabaseTarget target;
     Connection connection;
     private int call;
     List<NewItem> batch;
 
     @Setup(Level.Trial)
     public void createTable() throws SQLException {
-        endpoint = SharedPostgres.get().createDatabase("PgSavepointBatchBenchmark");
+        target = DatabaseTarget.of(getClass());
+        endpoint = target.endpoint();
         connection = endpoint.connect();
         ItemBatch.createSchema(connection);
     }
@@ -104,7 +109,7 @@ public class PgSavepointBatchBenchmark {
         try {
             connection.close();
         } finally {
-            SharedPostgres.get().drop(endpoint);
+            target.close();
         }
     }
 

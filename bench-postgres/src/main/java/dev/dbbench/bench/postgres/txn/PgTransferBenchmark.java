@@ -1,7 +1,9 @@
 package dev.dbbench.bench.postgres.txn;
 
+import dev.dbbench.bench.database.DatabaseTarget;
+import dev.dbbench.bench.database.OnDatabase;
+import dev.dbbench.core.Dialect;
 import dev.dbbench.core.provision.PgEndpoint;
-import dev.dbbench.core.provision.SharedPostgres;
 import dev.dbbench.core.txn.Bank;
 import dev.dbbench.core.txn.InsufficientFundsException;
 import dev.dbbench.core.txn.RetryPolicy;
@@ -55,6 +57,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(1)
 @State(Scope.Benchmark)
+@OnDatabase(Dialect.POSTGRES)
 public class PgTransferBenchmark {
     /** Large enough that no transfer of an iteration is refused: at most a few thousand of 1.00 each. */
     static final BigDecimal OPENING = new BigDecimal("1000000.00");
@@ -64,11 +67,13 @@ public class PgTransferBenchmark {
     int accounts;
 
     PgEndpoint endpoint;
+    private DatabaseTarget target;
     final Bank bank = new Bank(RetryPolicy.defaults().withMaxAttempts(10));
 
     @Setup(Level.Trial)
     public void openAccounts() throws SQLException {
-        endpoint = SharedPostgres.get().createDatabase("PgTransferBenchmark");
+        target = DatabaseTarget.of(getClass());
+        endpoint = target.endpoint();
         try (Connection c = endpoint.connect()) {
             Bank.createSchema(c);
             Bank.openAccounts(c, accounts, OPENING);
@@ -84,7 +89,7 @@ public class PgTransferBenchmark {
 
     @TearDown(Level.Trial)
     public void dropDatabase() {
-        SharedPostgres.get().drop(endpoint);
+        target.close();
     }
 
     /** One client: its connection and its random account pairs. */

@@ -1,12 +1,14 @@
 package dev.dbbench.bench.postgres.upsert;
 
+import dev.dbbench.bench.database.DatabaseTarget;
+import dev.dbbench.bench.database.OnDatabase;
+import dev.dbbench.core.Dialect;
 import dev.dbbench.core.postgres.ConflictAction;
 import dev.dbbench.core.postgres.NewProduct;
 import dev.dbbench.core.postgres.ProductBulkInsert;
 import dev.dbbench.core.postgres.Products;
 import dev.dbbench.core.postgres.SampleProducts;
 import dev.dbbench.core.provision.PgEndpoint;
-import dev.dbbench.core.provision.SharedPostgres;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -51,6 +53,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 @State(Scope.Thread)
+@OnDatabase(Dialect.POSTGRES)
 public class PgUpsertBenchmark {
     static final int BATCH = 1_000;
     static final int EXISTING = 5_000;
@@ -59,6 +62,7 @@ public class PgUpsertBenchmark {
     int conflictPercent;
 
     PgEndpoint endpoint;
+    private DatabaseTarget target;
     private Connection connection;
     /** Numbers of the products not used yet; grows for the whole trial so names never repeat. */
     private int nextFresh;
@@ -66,7 +70,8 @@ public class PgUpsertBenchmark {
 
     @Setup(Level.Trial)
     public void createTable() throws SQLException {
-        endpoint = SharedPostgres.get().createDatabase("PgUpsertBenchmark");
+        target = DatabaseTarget.of(getClass());
+        endpoint = target.endpoint();
         connection = endpoint.connect();
         Products.createSchema(connection);
         nextFresh = EXISTING;
@@ -96,7 +101,7 @@ public class PgUpsertBenchmark {
         try {
             connection.close();
         } finally {
-            SharedPostgres.get().drop(endpoint);
+            target.close();
         }
     }
 

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dbbench.bench.postgres.index.PgIndexBenchmark.Keys;
-import dev.dbbench.bench.postgres.index.PgIndexBenchmark.Table;
+import dev.dbbench.bench.question.index.IndexLookup.Keys;
+import dev.dbbench.bench.question.index.IndexLookup.Table;
 import dev.dbbench.core.Dialect;
 import dev.dbbench.core.index.GuideQueries;
 import dev.dbbench.core.index.GuideTables;
@@ -80,7 +80,7 @@ class PgIndexBenchmarkTest {
     private List<Object> run(Table table, Variant variant) throws Exception {
         small(table);
         Keys keys = keys();
-        table.createTable();
+        table.createTableFor(PgIndexBenchmark.class);
         try {
             List<Object> results = new ArrayList<>();
             for (int i = 0; i < LOOKUPS; i++) {
@@ -94,7 +94,7 @@ class PgIndexBenchmarkTest {
 
     private void assertPlan(Table table, String sql, Predicate<QueryPlan> check, Object... params) throws Exception {
         small(table);
-        table.createTable();
+        table.createTableFor(PgIndexBenchmark.class);
         try {
             QueryPlan plan = QueryPlan.explain(table.connection, Dialect.POSTGRES, sql, params);
             assertTrue(check.test(plan), plan::toString);

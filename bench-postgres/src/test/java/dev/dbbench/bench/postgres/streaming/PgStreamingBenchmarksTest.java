@@ -3,6 +3,7 @@ package dev.dbbench.bench.postgres.streaming;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.dbbench.core.index.GuideUser;
+import dev.dbbench.core.paging.StreamOptions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class PgStreamingBenchmarksTest {
             List<GuideUser> all = bench.loadAll();
             assertEquals(ROWS, all.size());
             for (int fetchSize : new int[] {100, 1_000, 10_000}) {
-                assertEquals(all, bench.streamedRows(fetchSize), "fetch size " + fetchSize);
+                assertEquals(all, bench.streamedRows(new StreamOptions(fetchSize, PgStreamingBenchmark.CHUNK)), "fetch size " + fetchSize);
             }
             long sum = all.stream().mapToLong(GuideUser::id).sum();
             assertEquals(sum, bench.streamFetch100());

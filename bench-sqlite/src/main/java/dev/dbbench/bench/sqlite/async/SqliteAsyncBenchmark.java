@@ -1,12 +1,13 @@
 package dev.dbbench.bench.sqlite.async;
 
+import dev.dbbench.bench.database.DatabaseTarget;
+import dev.dbbench.bench.database.OnDatabase;
 import dev.dbbench.core.Database;
 import dev.dbbench.core.DatabaseException;
-import dev.dbbench.core.Databases;
+import dev.dbbench.core.Dialect;
 import dev.dbbench.core.Transactions;
 import dev.dbbench.core.async.AsyncSqlite;
 import dev.dbbench.core.async.Events;
-import dev.dbbench.core.provision.SqliteDirectory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -59,6 +60,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(1)
 @State(Scope.Benchmark)
+@OnDatabase(Dialect.SQLITE)
 public class SqliteAsyncBenchmark {
     /** Events in the table before every iteration. */
     static final int EVENTS = 1_000;
@@ -77,7 +79,7 @@ public class SqliteAsyncBenchmark {
     @Param({"1", "16"})
     public int inFlight;
 
-    private SqliteDirectory directory;
+    private DatabaseTarget target;
     private Database db;
     private Connection direct;
     private AsyncSqlite async;
@@ -86,8 +88,8 @@ public class SqliteAsyncBenchmark {
 
     @Setup(Level.Trial)
     public void createData() throws SQLException {
-        directory = SqliteDirectory.create();
-        db = Databases.sqlite(directory.file("async_app.db"));
+        target = DatabaseTarget.of(getClass());
+        db = target.database();
         db.useTransaction(c -> {
             Events.createTable(c);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO events (type, data) VALUES (?, ?)")) {
@@ -127,9 +129,8 @@ public class SqliteAsyncBenchmark {
         try {
             async.close();
             direct.close();
-            db.close();
         } finally {
-            directory.close();
+            target.close();
         }
     }
 

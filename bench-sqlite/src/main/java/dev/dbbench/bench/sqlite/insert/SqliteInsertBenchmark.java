@@ -1,8 +1,9 @@
 package dev.dbbench.bench.sqlite.insert;
 
+import dev.dbbench.bench.database.DatabaseTarget;
+import dev.dbbench.bench.database.OnDatabase;
 import dev.dbbench.core.Database;
-import dev.dbbench.core.Databases;
-import dev.dbbench.core.provision.SqliteDirectory;
+import dev.dbbench.core.Dialect;
 import dev.dbbench.core.sqlite.NewUser;
 import dev.dbbench.core.sqlite.SqliteUsers;
 import dev.dbbench.core.sqlite.UserInsertStrategy;
@@ -54,13 +55,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3)
 @Fork(1)
 @State(Scope.Benchmark)
+@OnDatabase(Dialect.SQLITE)
 public class SqliteInsertBenchmark {
 
     @Param({"1000", "100000"})
     public int rows;
 
     private List<NewUser> users;
-    private SqliteDirectory directory;
+    private DatabaseTarget target;
     private Database db;
     private SqliteUsers table;
 
@@ -71,8 +73,8 @@ public class SqliteInsertBenchmark {
 
     @Setup(Level.Iteration)
     public void createEmptyTable() {
-        directory = SqliteDirectory.create();
-        db = Databases.sqlite(directory.file("insert.db"));
+        target = DatabaseTarget.of(getClass());
+        db = target.database();
         table = new SqliteUsers(db);
         table.createSchema();
     }
@@ -85,8 +87,7 @@ public class SqliteInsertBenchmark {
                 throw new IllegalStateException("[sqlite insert] expected " + rows + " rows after the measured call, found " + count);
             }
         } finally {
-            db.close();
-            directory.close();
+            target.close();
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.dbbench.bench.sqlite.journal;
 
+import dev.dbbench.bench.database.DatabaseTarget;
+import dev.dbbench.bench.database.OnDatabase;
 import dev.dbbench.core.Database;
 import dev.dbbench.core.Databases;
-import dev.dbbench.core.provision.SqliteDirectory;
+import dev.dbbench.core.Dialect;
 import dev.dbbench.core.sqlite.NewUser;
 import dev.dbbench.core.sqlite.SqliteSettings;
 import dev.dbbench.core.sqlite.SqliteSettings.JournalMode;
@@ -48,6 +50,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 10)
 @Fork(1)
 @State(Scope.Benchmark)
+@OnDatabase(Dialect.SQLITE)
 public class SqliteJournalBulkBenchmark {
 
     @Param
@@ -60,7 +63,7 @@ public class SqliteJournalBulkBenchmark {
     public int rows;
 
     private List<NewUser> users;
-    private SqliteDirectory directory;
+    private DatabaseTarget target;
     private Database db;
     private SqliteUsers table;
 
@@ -71,8 +74,8 @@ public class SqliteJournalBulkBenchmark {
 
     @Setup(Level.Iteration)
     public void createEmptyTable() {
-        directory = SqliteDirectory.create();
-        db = Databases.sqlite(directory.file("bulk.db"), SqliteSettings.guide().withJournalMode(journalMode).withSynchronous(synchronous));
+        target = DatabaseTarget.of(getClass());
+        db = Databases.sqlite(target.file(), SqliteSettings.guide().withJournalMode(journalMode).withSynchronous(synchronous));
         table = new SqliteUsers(db);
         table.createSchema();
     }
@@ -86,7 +89,7 @@ public class SqliteJournalBulkBenchmark {
             }
         } finally {
             db.close();
-            directory.close();
+            target.close();
         }
     }
 

@@ -1,9 +1,11 @@
 package dev.dbbench.bench.sqlite.journal;
 
+import dev.dbbench.bench.database.DatabaseTarget;
+import dev.dbbench.bench.database.OnDatabase;
 import dev.dbbench.core.Database;
 import dev.dbbench.core.DatabaseException;
 import dev.dbbench.core.Databases;
-import dev.dbbench.core.provision.SqliteDirectory;
+import dev.dbbench.core.Dialect;
 import dev.dbbench.core.sqlite.NewUser;
 import dev.dbbench.core.sqlite.PreparedUsers;
 import dev.dbbench.core.sqlite.SqliteSettings;
@@ -54,6 +56,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(1)
 @State(Scope.Thread)
+@OnDatabase(Dialect.SQLITE)
 public class SqliteJournalCommitBenchmark {
 
     @Param
@@ -62,7 +65,7 @@ public class SqliteJournalCommitBenchmark {
     @Param
     public Synchronous synchronous;
 
-    private SqliteDirectory directory;
+    private DatabaseTarget target;
     private Database db;
     private Connection connection;
     private PreparedUsers prepared;
@@ -70,8 +73,8 @@ public class SqliteJournalCommitBenchmark {
 
     @Setup(Level.Iteration)
     public void openFreshFile() throws SQLException {
-        directory = SqliteDirectory.create();
-        db = Databases.sqlite(directory.file("commits.db"), SqliteSettings.guide().withJournalMode(journalMode).withSynchronous(synchronous));
+        target = DatabaseTarget.of(getClass());
+        db = Databases.sqlite(target.file(), SqliteSettings.guide().withJournalMode(journalMode).withSynchronous(synchronous));
         connection = db.open();
         SqliteUsers.createSchema(connection);
         prepared = PreparedUsers.on(connection);
@@ -85,7 +88,7 @@ public class SqliteJournalCommitBenchmark {
             connection.close();
         } finally {
             db.close();
-            directory.close();
+            target.close();
         }
     }
 

@@ -1,9 +1,11 @@
 package dev.dbbench.bench.sqlite.journal;
 
+import dev.dbbench.bench.database.DatabaseTarget;
+import dev.dbbench.bench.database.OnDatabase;
 import dev.dbbench.core.Database;
 import dev.dbbench.core.DatabaseException;
 import dev.dbbench.core.Databases;
-import dev.dbbench.core.provision.SqliteDirectory;
+import dev.dbbench.core.Dialect;
 import dev.dbbench.core.sqlite.NewUser;
 import dev.dbbench.core.sqlite.PreparedUsers;
 import dev.dbbench.core.sqlite.SqliteLocking;
@@ -68,6 +70,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(1)
 @State(Scope.Group)
+@OnDatabase(Dialect.SQLITE)
 public class SqliteWalConcurrencyBenchmark {
 
     static final int SEEDED_USERS = 10_000;
@@ -75,17 +78,17 @@ public class SqliteWalConcurrencyBenchmark {
     @Param({"DELETE", "WAL"})
     public JournalMode journalMode;
 
-    private SqliteDirectory directory;
+    private DatabaseTarget target;
     private Database writerDb;
     private Database readerDb;
     private List<String> emails;
 
     @Setup(Level.Trial)
     public void seed() {
-        directory = SqliteDirectory.create();
+        target = DatabaseTarget.of(getClass());
         SqliteSettings settings = SqliteSettings.guide().withJournalMode(journalMode);
-        writerDb = Databases.sqlite(directory.file("concurrency.db"), settings);
-        readerDb = Databases.sqlite(directory.file("concurrency.db"), settings.withBusyTimeout(Duration.ZERO));
+        writerDb = Databases.sqlite(target.file(), settings);
+        readerDb = Databases.sqlite(target.file(), settings.withBusyTimeout(Duration.ZERO));
         SqliteUsers users = new SqliteUsers(writerDb);
         users.createSchema();
         List<NewUser> seeded = IntStream.range(0, SEEDED_USERS).mapToObj(i -> new NewUser("user" + i + "@example.com", "User " + i)).toList();
@@ -107,7 +110,7 @@ public class SqliteWalConcurrencyBenchmark {
     public void removeFile() {
         writerDb.close();
         readerDb.close();
-        directory.close();
+        target.close();
     }
 
     /** A reader's own connection and statements, and where it is in the seeded emails. */

@@ -1,8 +1,9 @@
 package dev.dbbench.bench.sqlite.kv;
 
+import dev.dbbench.bench.database.DatabaseTarget;
+import dev.dbbench.bench.database.OnDatabase;
 import dev.dbbench.core.Database;
-import dev.dbbench.core.Databases;
-import dev.dbbench.core.provision.SqliteDirectory;
+import dev.dbbench.core.Dialect;
 import dev.dbbench.core.sqlite.KvStore;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(1)
 @State(Scope.Thread)
+@OnDatabase(Dialect.SQLITE)
 public class SqliteKvBenchmark {
 
     static final String KEY = "config";
@@ -53,7 +55,7 @@ public class SqliteKvBenchmark {
     @Param({"100", "1000000"})
     public int payloadChars;
 
-    private SqliteDirectory directory;
+    private DatabaseTarget target;
     private Database db;
     private KvStore store;
     private String payload;
@@ -61,8 +63,8 @@ public class SqliteKvBenchmark {
 
     @Setup(Level.Trial)
     public void openStore() {
-        directory = SqliteDirectory.create();
-        db = Databases.sqlite(directory.file("kv.db"));
+        target = DatabaseTarget.of(getClass());
+        db = target.database();
         store = KvStore.open(db);
         payload = "x".repeat(payloadChars);
         version = 0;
@@ -74,8 +76,7 @@ public class SqliteKvBenchmark {
         try {
             store.close();
         } finally {
-            db.close();
-            directory.close();
+            target.close();
         }
     }
 

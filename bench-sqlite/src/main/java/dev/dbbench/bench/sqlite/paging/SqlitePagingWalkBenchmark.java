@@ -1,43 +1,21 @@
 package dev.dbbench.bench.sqlite.paging;
 
-import dev.dbbench.core.Database;
-import dev.dbbench.core.Databases;
+import dev.dbbench.bench.question.paging.PagingWalk;
+import dev.dbbench.bench.database.OnDatabase;
 import dev.dbbench.core.Dialect;
-import dev.dbbench.core.index.GuideTables;
-import dev.dbbench.core.index.GuideUser;
-import dev.dbbench.core.paging.KeysetPager;
-import dev.dbbench.core.paging.OffsetPager;
-import dev.dbbench.core.paging.PagedQuery;
-import dev.dbbench.core.paging.Pager;
-import dev.dbbench.core.provision.SqliteDirectory;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * How should I walk every row of a large SQLite table in pages of 1,000: by OFFSET, as the guide's
- * batch loop does, or by key ({@code WHERE id > last})?
- *
- * <p>Measured: one whole walk over {@code rows} users (six columns, 100-character bio) in pages of
- * 1,000, each page its own statement on one open connection in auto-commit mode, every row mapped
- * to a {@link GuideUser}; the sum of the ids visited is returned. Excluded: creating and filling the
- * table (once per trial, one statement in one transaction; nothing is written while measuring, so
- * every walk does the same work) and opening the connection.
+ * {@link PagingWalk} on SQLite: how should I walk every row of a large SQLite table in pages of
+ * 1,000, by OFFSET or by key? The table is filled by one statement in one transaction.
  *
  * <p>Expected: keyset linear in {@code rows} (every page starts at its first row through the
  * primary key), so about the same time per row at 100,000 and 1,000,000. Offset quadratic: page
@@ -45,7 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * 500 million; several times slower than keyset at 100,000 rows and tens of times at 1,000,000.
  * SQLite steps over a skipped row without decoding its columns, so the gap is smaller than on
  * PostgreSQL. One walk is one operation (single shot): the offset walk over 1,000,000 rows takes
- * tens of seconds on a small machine, which is the point of the question.
+ * tens of seconds on a small machine, which is the point of the question. A cold first walk was
+ * 30% slower than later ones (634 ms, then 507 and 481 at 100,000 rows, 2026-11-25), hence the
+ * warm-up shot for every variant.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -53,75 +33,5 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3)
 @Fork(1)
 @State(Scope.Thread)
-public class SqlitePagingWalkBenchmark {
-    static final int PAGE_SIZE = 1_000;
-    static final PagedQuery USERS = PagedQuery.of("users", "id", List.of("id", "email", "name", "is_active", "created_at", "bio"));
-
-    @Param({"100000", "1000000"})
-    int rows;
-
-    private SqliteDirectory dir;
-    private Database db;
-    private Connection connection;
-    private OffsetPager<GuideUser> offset;
-    private KeysetPager<GuideUser> keyset;
-
-    @Setup(Level.Trial)
-    public void createUsers() throws SQLException {
-        dir = SqliteDirectory.create();
-        db = Databases.sqlite(dir.file("paging.db"));
-        db.useTransaction(c -> {
-            GuideTables.create(c, Dialect.SQLITE);
-            GuideTables.insertUsers(c, Dialect.SQLITE, 1, rows);
-        });
-        connection = db.open();
-        GuideTables.analyze(connection, Dialect.SQLITE);
-        offset = new OffsetPager<>(USERS, PAGE_SIZE, rs -> GuideUser.read(rs, Dialect.SQLITE));
-        keyset = new KeysetPager<>(USERS, PAGE_SIZE, rs -> GuideUser.read(rs, Dialect.SQLITE));
-    }
-
-    @TearDown(Level.Trial)
-    public void removeUsers() throws SQLException {
-        try {
-            connection.close();
-        } finally {
-            db.close();
-            dir.close();
-        }
-    }
-
-    // The same warm-up as every other variant, though a shot is long: the baseline is never the only
-    // cold one, or its cold start inflates every speed-up judged against it (in the quick run of
-    // 2026-11-25 a cold first walk was 30% slower than later ones (634 ms, then 507 and 481 at 100,000 rows)).
-    @Benchmark
-    public long offset() throws SQLException {
-        return sumOfIds(offset);
-    }
-
-    @Benchmark
-    public long keyset() throws SQLException {
-        return sumOfIds(keyset);
-    }
-
-    private long sumOfIds(Pager<GuideUser> pager) throws SQLException {
-        long[] sum = {0};
-        pager.walk(connection, page -> page.rows().forEach(u -> sum[0] += u.id()));
-        return sum[0];
-    }
-
-    /** Every page the offset walk visits, for the test that proves both ways equal. */
-    List<List<GuideUser>> offsetPages() throws SQLException {
-        return pages(offset);
-    }
-
-    /** Every page the keyset walk visits. */
-    List<List<GuideUser>> keysetPages() throws SQLException {
-        return pages(keyset);
-    }
-
-    private List<List<GuideUser>> pages(Pager<GuideUser> pager) throws SQLException {
-        List<List<GuideUser>> pages = new ArrayList<>();
-        pager.walk(connection, page -> pages.add(page.rows()));
-        return pages;
-    }
-}
+@OnDatabase(Dialect.SQLITE)
+public class SqlitePagingWalkBenchmark extends PagingWalk {}

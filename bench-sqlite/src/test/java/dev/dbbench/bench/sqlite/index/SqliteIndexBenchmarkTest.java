@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dbbench.bench.sqlite.index.SqliteIndexBenchmark.Keys;
-import dev.dbbench.bench.sqlite.index.SqliteIndexBenchmark.Table;
+import dev.dbbench.bench.question.index.IndexLookup.Keys;
+import dev.dbbench.bench.question.index.IndexLookup.Table;
 import dev.dbbench.core.Dialect;
 import dev.dbbench.core.index.GuideQueries;
 import dev.dbbench.core.index.QueryPlan;
@@ -67,7 +67,7 @@ class SqliteIndexBenchmarkTest {
     private List<Object> run(Table table, Variant variant) throws Exception {
         small(table);
         Keys keys = keys();
-        table.createTable();
+        table.createTableFor(SqliteIndexBenchmark.class);
         try {
             List<Object> results = new ArrayList<>();
             for (int i = 0; i < LOOKUPS; i++) {
@@ -81,7 +81,7 @@ class SqliteIndexBenchmarkTest {
 
     private void assertPlan(Table table, String sql, Predicate<QueryPlan> check, Object... params) throws Exception {
         small(table);
-        table.createTable();
+        table.createTableFor(SqliteIndexBenchmark.class);
         try {
             QueryPlan plan = QueryPlan.explain(table.connection, Dialect.SQLITE, sql, params);
             assertTrue(check.test(plan), plan::toString);

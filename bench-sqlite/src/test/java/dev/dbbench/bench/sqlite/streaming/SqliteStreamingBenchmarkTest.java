@@ -3,6 +3,7 @@ package dev.dbbench.bench.sqlite.streaming;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.dbbench.core.index.GuideUser;
+import dev.dbbench.core.paging.StreamOptions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class SqliteStreamingBenchmarkTest {
         try {
             List<GuideUser> all = bench.loadAll();
             assertEquals(2_345, all.size());
-            assertEquals(all, bench.streamedRows());
+            assertEquals(all, bench.streamedRows(StreamOptions.guide()));
             assertEquals(all.stream().mapToLong(GuideUser::id).sum(), bench.stream());
         } finally {
             bench.removeUsers();
