@@ -37,6 +37,30 @@ final class ForkRunner {
         this.gcProfiler = gcProfiler;
     }
 
+    /** One interleaved pair's measurements: the base jar's and the head jar's, for the same cases. */
+    record Pair(SortedMap<BenchmarkKey, Measured> base, SortedMap<BenchmarkKey, Measured> head) {}
+
+    /**
+     * The {@code index}-th pair, A B, B A, A B, ...: neither build always runs first, after a quiet or
+     * a busy moment. Both forks must measure the same cases.
+     */
+    Pair pair(DbbenchJar base, DbbenchJar head, SortedSet<String> names, int index) {
+        SortedMap<BenchmarkKey, Measured> a;
+        SortedMap<BenchmarkKey, Measured> b;
+        if (index % 2 == 0) {
+            a = run(base, "base", names);
+            b = run(head, "head", names);
+        } else {
+            b = run(head, "head", names);
+            a = run(base, "base", names);
+        }
+        if (!a.keySet().equals(b.keySet())) {
+            throw new BadInputException("base and head forks measured different cases (base " + a.keySet() + ", head "
+                    + b.keySet() + "): compare builds with the same @Param values");
+        }
+        return new Pair(a, b);
+    }
+
     SortedMap<BenchmarkKey, Measured> run(DbbenchJar jar, String side, SortedSet<String> names) {
         int number = ++started;
         Path dir = workDir.resolve(String.format(Locale.ROOT, "fork-%03d-%s", number, side));

@@ -203,20 +203,9 @@ public final class RegressionCheck {
         SortedMap<BenchmarkKey, List<ForkPair>> compared = new TreeMap<>();
         SortedMap<BenchmarkKey, List<ForkPair>> rulers = new TreeMap<>();
         for (int i = 0; i < pairs; i++) {
-            SortedMap<BenchmarkKey, Measured> a;
-            SortedMap<BenchmarkKey, Measured> b;
-            // A B, B A, A B, ...: neither build always runs first, after a quiet or a busy moment.
-            if (i % 2 == 0) {
-                a = runner.run(base, "base", all);
-                b = runner.run(head, "head", all);
-            } else {
-                b = runner.run(head, "head", all);
-                a = runner.run(base, "base", all);
-            }
-            if (!a.keySet().equals(b.keySet())) {
-                throw new BadInputException("base and head forks measured different cases (base " + a.keySet() + ", head "
-                        + b.keySet() + "): compare builds with the same @Param values");
-            }
+            ForkRunner.Pair pair = runner.pair(base, head, all, i);
+            SortedMap<BenchmarkKey, Measured> a = pair.base();
+            SortedMap<BenchmarkKey, Measured> b = pair.head();
             for (Map.Entry<BenchmarkKey, Measured> e : a.entrySet()) {
                 BenchmarkKey key = e.getKey();
                 Measured h = b.get(key);

@@ -133,22 +133,11 @@ public final class SequentialCheck {
             long pairStart = System.nanoTime();
             SortedSet<String> run = new TreeSet<>(undecided);
             run.addAll(DbbenchJar.RULERS);
-            SortedMap<BenchmarkKey, Measured> a;
-            SortedMap<BenchmarkKey, Measured> b;
-            // A B, B A, ...: neither build always runs first, after a quiet or a busy moment.
-            if (n % 2 == 0) {
-                a = runner.run(base, "base", run);
-                b = runner.run(head, "head", run);
-            } else {
-                b = runner.run(head, "head", run);
-                a = runner.run(base, "base", run);
-            }
+            ForkRunner.Pair pair = runner.pair(base, head, run, n);
+            SortedMap<BenchmarkKey, Measured> a = pair.base();
+            SortedMap<BenchmarkKey, Measured> b = pair.head();
             n++;
             slowestPair = Math.max(slowestPair, (System.nanoTime() - pairStart) / 1e9);
-            if (!a.keySet().equals(b.keySet())) {
-                throw new BadInputException("base and head forks measured different cases (base " + a.keySet() + ", head "
-                        + b.keySet() + "): compare builds with the same @Param values");
-            }
             for (Map.Entry<BenchmarkKey, Measured> e : a.entrySet()) {
                 record(e.getKey(), e.getValue(), b.get(e.getKey()), states, rulerPairs);
                 rulerUnits.putIfAbsent(e.getKey(), e.getValue().unit());

@@ -14,11 +14,13 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.hibernate.JDBCException;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
+import org.hibernate.SharedSessionContract;
 import org.hibernate.Transaction;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.sqlite.SQLiteErrorCode;
@@ -141,20 +143,7 @@ public final class Orm implements AutoCloseable {
      * Entities returned are detached: their lazy collections can no longer load.
      */
     public <T> T inSession(Function<Session, T> work) {
-        try (Session session = sessions.openSession()) {
-            Transaction tx = session.beginTransaction();
-            try {
-                T result = work.apply(session);
-                tx.commit();
-                return result;
-            } catch (RuntimeException e) {
-                rollback(tx, e);
-                throw translate(e);
-            } catch (Error e) {
-                rollback(tx, e);
-                throw e;
-            }
-        }
+        return inTransaction(sessions::openSession, work);
     }
 
     /** {@link #inSession(Function)} for work that returns nothing. */
@@ -171,7 +160,12 @@ public final class Orm implements AutoCloseable {
      * {@code jdbcBatchSize} where the ids allow). Hibernate's tool for bulk work.
      */
     public <T> T inStatelessSession(Function<StatelessSession, T> work) {
-        try (StatelessSession session = sessions.openStatelessSession()) {
+        return inTransaction(sessions::openStatelessSession, work);
+    }
+
+    /** One unit of work in a session of either kind: commit on return, roll back on anything thrown, always close. */
+    private <S extends SharedSessionContract, T> T inTransaction(Supplier<S> open, Function<S, T> work) {
+        try (S session = open.get()) {
             Transaction tx = session.beginTransaction();
             try {
                 T result = work.apply(session);
