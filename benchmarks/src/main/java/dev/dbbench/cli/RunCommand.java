@@ -8,16 +8,16 @@ import dev.dbbench.core.provision.PgProvider;
 import dev.dbbench.core.provision.PostgresProvisioner;
 import dev.dbbench.core.provision.PostgresServer;
 import dev.dbbench.core.provision.PostgresSettings;
+import dev.dbbench.core.provision.Secrets;
 import dev.dbbench.core.provision.Setting;
 import dev.dbbench.core.provision.SqliteDirectory;
 import dev.dbbench.profile.ProfilerOutput;
 import dev.dbbench.results.Environment;
 import dev.dbbench.results.Failure;
+import dev.dbbench.results.ResultsWriter;
 import dev.dbbench.results.RunDurations;
 import dev.dbbench.results.RunFolder;
 import dev.dbbench.results.RunListener;
-import dev.dbbench.results.ResultsWriter;
-import dev.dbbench.core.provision.Secrets;
 import dev.dbbench.results.SummaryTable;
 import java.io.FileNotFoundException;
 import java.io.FileOutputStream;
@@ -341,7 +341,7 @@ public final class RunCommand implements Callable<Integer> {
 
         boolean listenersOk = notifyListeners(folder.path());
         if (!failures.isEmpty()) {
-            out.println("[dbbench] " + failures.size() + " of " + plan.size() + " combinations failed; see " + folder.path().resolve(ResultsWriter.FAILURES_JSON));
+            out.println("[dbbench] " + failures.size() + " of " + plan.size() + " combinations failed; see " + folder.path().resolve(RunFolder.FAILURES_JSON));
         }
         notWritten.forEach(line -> out.println("[dbbench] " + line));
         if (interrupted) {

@@ -1,6 +1,7 @@
 package dev.dbbench.history;
 
-import dev.dbbench.report.RunFolder;
+import dev.dbbench.results.RecordedRun;
+import dev.dbbench.results.RunFolder;
 import dev.dbbench.results.RunListener;
 import java.nio.file.Path;
 
@@ -13,7 +14,7 @@ public final class HistoryRecorder implements RunListener {
     @Override
     public void afterRun(Path runDir) throws Exception {
         Path resultsDir = runDir.toAbsolutePath().getParent();
-        RunFolder run = RunFolder.read(runDir);
+        RecordedRun run = RunFolder.read(runDir);
         HistoryFile.append(resultsDir, HistoryEntry.of(resultsDir.relativize(runDir.toAbsolutePath()).toString(), run.environment()));
     }
 }

@@ -1,5 +1,7 @@
 package dev.dbbench.report;
 
+import dev.dbbench.results.Metric;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;

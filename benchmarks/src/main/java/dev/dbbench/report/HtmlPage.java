@@ -1,5 +1,7 @@
 package dev.dbbench.report;
 
+import dev.dbbench.results.Failure;
+
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -198,8 +200,8 @@ public final class HtmlPage {
             out.append("<tr class=\"failure\"><td><code>").append(esc(f.benchmark())).append("</code></td><td>")
                     .append(f.params().isEmpty() ? "-" : esc(Group.label(f.params()))).append("</td><td>")
                     .append(esc(f.headline()));
-            if (!f.error().strip().equals(f.headline())) {
-                out.append("<details><summary>full error</summary><pre>").append(esc(f.error().strip()))
+            if (!f.error().isEmpty()) {
+                out.append("<details><summary>full error</summary><pre>").append(esc(f.text().strip()))
                         .append("</pre></details>");
             }
             out.append("</td></tr>\n");

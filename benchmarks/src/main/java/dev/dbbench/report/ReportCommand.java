@@ -1,5 +1,7 @@
 package dev.dbbench.report;
 
+import dev.dbbench.results.RunFolderException;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,7 +54,7 @@ public final class ReportCommand implements Callable<Integer> {
                     : Reports.compare(runs.get(0), runs.get(1), Optional.ofNullable(out));
             spec.commandLine().getOut().println(index);
             return 0;
-        } catch (ReportException e) {
+        } catch (ReportException | RunFolderException e) {
             err.println("[report] " + e.getMessage());
             if (verbose) {
                 e.printStackTrace(err);

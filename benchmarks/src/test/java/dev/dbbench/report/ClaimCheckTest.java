@@ -1,5 +1,9 @@
 package dev.dbbench.report;
 
+import dev.dbbench.results.BenchmarkResult;
+import dev.dbbench.results.Metric;
+import dev.dbbench.results.RunFolder;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
