@@ -18,7 +18,7 @@ import dev.dbbench.results.RunFolder;
 import dev.dbbench.results.RunListener;
 import dev.dbbench.results.ResultsWriter;
 import dev.dbbench.core.provision.Secrets;
-import dev.dbbench.results.SummaryTable;
+import dev.dbbench.report.SummaryTable;
 import java.io.FileNotFoundException;
 import java.io.FileOutputStream;
 import java.io.IOException;

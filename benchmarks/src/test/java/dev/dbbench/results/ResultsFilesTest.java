@@ -90,14 +90,6 @@ class ResultsFilesTest {
         assertFalse(Secrets.of("").redact("a").contains(Secrets.MASK));
     }
 
-    @Test
-    void summaryListsScoresAndFailures() {
-        String table = SummaryTable.render(java.util.List.of(),
-                java.util.List.of(new Failure("dev.dbbench.bench.sqlite.X.y", "avgt", java.util.Map.of("rows", "10"), "the benchmark threw boom", java.util.List.of())));
-        assertTrue(table.contains("(no results)"), table);
-        assertTrue(table.contains("1 failure:\n  FAILED sqlite.X.y avgt rows=10: the benchmark threw boom"), table);
-    }
-
     /** A disk that fills up while the run's files are written: the others are written, the one lost is named. */
     @Test
     void aFileThatCannotBeWrittenIsNamedAndTheOthersAreKept() throws IOException {
