@@ -1,6 +1,7 @@
 package dev.dbbench.cli;
 
 import dev.dbbench.core.DatabaseException;
+import dev.dbbench.core.FirstLine;
 import dev.dbbench.core.provision.ProvisioningException;
 import dev.dbbench.results.RunListener;
 import java.io.PrintStream;
@@ -103,6 +104,6 @@ public final class Main {
     }
 
     private static String oneLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("").trim();
+        return FirstLine.of(message);
     }
 }

@@ -1,5 +1,6 @@
 package dev.dbbench.cli;
 
+import dev.dbbench.core.FirstLine;
 import dev.dbbench.results.Failure;
 import dev.dbbench.core.provision.Secrets;
 import java.io.IOException;
@@ -293,7 +294,6 @@ final class RunMonitor implements OutputFormat {
     }
 
     static String firstLine(Throwable t) {
-        String m = t.getMessage();
-        return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse("").trim();
+        return FirstLine.of(t);
     }
 }
