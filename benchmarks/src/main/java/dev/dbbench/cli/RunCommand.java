@@ -10,7 +10,9 @@ import dev.dbbench.core.provision.PostgresServer;
 import dev.dbbench.core.provision.PostgresSettings;
 import dev.dbbench.core.provision.Setting;
 import dev.dbbench.core.provision.SqliteDirectory;
+import dev.dbbench.history.HistoryRecorder;
 import dev.dbbench.profile.ProfilerOutput;
+import dev.dbbench.report.RenderAfterRun;
 import dev.dbbench.results.Environment;
 import dev.dbbench.results.Failure;
 import dev.dbbench.results.RunDurations;
@@ -33,7 +35,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.openjdk.jmh.profile.GCProfiler;
@@ -555,7 +556,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private boolean notifyListeners(Path runDir) {
         List<RunListener> listeners = new ArrayList<>(extraListeners);
-        ServiceLoader.load(RunListener.class).forEach(listeners::add);
+        listeners.addAll(List.of(new RenderAfterRun(), new HistoryRecorder()));
         boolean ok = true;
         for (RunListener l : listeners) {
             try {

@@ -1,6 +1,6 @@
 package dev.dbbench.history;
 
-import dev.dbbench.cli.DatabaseNeeds;
+import dev.dbbench.bench.database.DatabaseTarget;
 import dev.dbbench.report.QuestionCatalog;
 import dev.dbbench.report.ScoreUnit;
 import dev.dbbench.results.BenchmarkResult;
@@ -68,7 +68,7 @@ public final class HistoryAnalysis {
         List<QuestionTrend> trends = new ArrayList<>();
         byQuestion.forEach((className, variants) -> {
             List<Integer> present = variants.values().stream().flatMap(m -> m.keySet().stream()).distinct().sorted().toList();
-            boolean postgres = DatabaseNeeds.needsPostgres(className);
+            boolean postgres = DatabaseTarget.needsPostgres(className);
             // Segment boundaries: the index into `present` where a new environment starts, and what changed.
             List<Integer> starts = new ArrayList<>();
             List<String> changes = new ArrayList<>();
