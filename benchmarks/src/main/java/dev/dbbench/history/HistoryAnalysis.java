@@ -1,11 +1,11 @@
 package dev.dbbench.history;
 
-import dev.dbbench.cli.DatabaseNeeds;
 import dev.dbbench.report.BenchmarkResult;
 import dev.dbbench.report.Metric;
 import dev.dbbench.report.QuestionCatalog;
 import dev.dbbench.report.RunFolder;
 import dev.dbbench.report.ScoreUnit;
+import dev.dbbench.suite.DatabaseNeeds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbbench.core.provision.Setting;
+import dev.dbbench.suite.DatabaseNeeds;
 import java.io.PrintStream;
 import java.io.ByteArrayOutputStream;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.dbbench.cli;
+package dev.dbbench.suite;
 
 import dev.dbbench.bench.database.DatabaseTarget;
 import dev.dbbench.bench.database.OnDatabase;
@@ -23,7 +23,7 @@ public final class DatabaseNeeds {
         }
     }
 
-    static boolean anyNeedsPostgres(List<String> classNames) {
+    public static boolean anyNeedsPostgres(List<String> classNames) {
         return classNames.stream().anyMatch(DatabaseNeeds::needsPostgres);
     }
 }

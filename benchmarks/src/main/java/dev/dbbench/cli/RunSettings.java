@@ -1,0 +1,177 @@
+package dev.dbbench.cli;
+
+import dev.dbbench.core.net.RoundTrip;
+import dev.dbbench.core.provision.PgProvider;
+import dev.dbbench.core.provision.PostgresProvisioner;
+import dev.dbbench.core.provision.PostgresSettings;
+import dev.dbbench.core.provision.Secrets;
+import dev.dbbench.core.provision.Setting;
+import dev.dbbench.core.provision.SqliteDirectory;
+import dev.dbbench.profile.GcProfilerSwitch;
+import dev.dbbench.results.RunFolder;
+import dev.dbbench.suite.DatabaseNeeds;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.profile.ProfilerException;
+import org.openjdk.jmh.profile.ProfilerFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.ProfilerConfig;
+
+/**
+ * A run's settings, resolved once and checked before anything is created or started: the one
+ * place where a command-line option wins over a system property, which wins over an environment
+ * variable, which wins over the default. The later phases read this record and decide nothing.
+ *
+ * @param options       JMH's options: the command line's, with the profile filling in what it leaves open
+ * @param plan          every benchmark x parameter combination the options select
+ * @param lanes         benchmarks run at once
+ * @param gcProfiler    whether the launcher adds JMH's gc profiler (the person may still ask for it with -prof)
+ * @param sqliteParent  where SQLite files go, and which setting said so; empty for the temporary directory
+ * @param secrets       every password given, masked wherever the run writes or prints
+ * @param needsPostgres whether a selected benchmark needs the run's PostgreSQL server
+ */
+record RunSettings(Profile profile, Options options, Plan plan, int lanes, boolean gcProfiler, boolean durable, Path resultsDir,
+                   Optional<Setting> sqliteParent, PostgresSettings postgres, PgProvider pgProvider, Secrets secrets,
+                   List<RoundTrip> roundTrips, boolean needsPostgres, List<String> arguments) {
+
+    /** -f 0 runs the benchmarks inside the launcher's JVM. */
+    boolean inProcess() {
+        return options.getForkCount().orElse(1) == 0;
+    }
+
+    /** Whether the person asked for JMH's gc profiler with -prof, by its short or its class name. */
+    boolean asksForGcProfiler() {
+        return options.getProfilers().stream()
+                .anyMatch(p -> p.getKlass().equals("gc") || p.getKlass().equals(GCProfiler.class.getName()));
+    }
+
+    /** Resolves and checks {@code command}'s settings; {@code given} are the JMH options of its command line. */
+    static RunSettings resolve(RunCommand command, CommandLineOptions given, Map<String, String> env, PrintStream out) {
+        ChainedOptionsBuilder profiled = new OptionsBuilder().parent(given);
+        command.profile.fillIn(profiled, given);
+        Options options = profiled.build();
+        Plan plan = Plan.of(options);
+
+        // Every check before anything is created or started: a refused run leaves nothing behind.
+        InputChecks.parameters(List.copyOf(InputChecks.given(command.spec.commandLine().getParseResult())), options);
+        InputChecks.jvm(options);
+        InputChecks.notEmpty(RunCommand.RESULTS_DIR, command.resultsDir);
+        InputChecks.notEmpty(RunCommand.SQLITE_DIR, command.sqliteDir);
+        InputChecks.outputFiles(options);
+        int lanes = lanes(command, options, out);
+        checkProfilers(given);
+        // The forks of the regression check turn the gc profiler off with the property; checked here, before anything starts.
+        boolean gcProfiler = command.gcProfiler && gcProfilerProperty();
+        boolean durable = durable(command.profile, env);
+        try {
+            RunFolder.checkWritable(command.resultsDir, RunCommand.RESULTS_DIR);
+        } catch (IllegalArgumentException e) {
+            throw new SetupException(e.getMessage(), e);
+        }
+        Optional<Setting> sqliteParent = sqliteParent(command.sqliteDir, env);
+        sqliteParent.ifPresent(s -> SqliteDirectory.create(Path.of(s.value()), s.name()).close());
+
+        PostgresSettings postgres = PostgresSettings.from(System.getProperties(), env).overriddenBy(commandLinePostgres(command));
+        Secrets secrets = Secrets.of(postgres.password().map(Setting::value).orElse(null));
+        if (postgres.explicit()) {
+            // A malformed URL is a mistake even when this selection would not use it; a password inside it is a secret too.
+            secrets = secrets.and(postgres.endpoint().password());
+        }
+        List<RoundTrip> roundTrips = PgRoundTrips.setting(command.pgRtt);
+        boolean needsPostgres = DatabaseNeeds.anyNeedsPostgres(plan.classes());
+        if (!roundTrips.isEmpty() && needsPostgres && options.getForkCount().orElse(1) == 0) {
+            throw new SetupException(PgRoundTrips.OPTION + " cannot be used with -f 0: the relay's address is handed to forks, and -f 0 runs"
+                    + " the benchmarks inside this JVM. Give -f 1 or more");
+        }
+        if (!roundTrips.isEmpty() && !needsPostgres) {
+            out.println("[dbbench] " + PgRoundTrips.OPTION + " is ignored: no selected benchmark uses PostgreSQL");
+        }
+        List<String> arguments = command.spec.commandLine().getParseResult().originalArgs();
+        return new RunSettings(command.profile, options, plan, lanes, gcProfiler, durable, command.resultsDir, sqliteParent, postgres,
+                command.pgProvider, secrets, roundTrips, needsPostgres, arguments);
+    }
+
+    /**
+     * How many benchmarks run at once: --parallel, else the profile's choice. JMH's -f 0 runs the
+     * benchmarks inside this JVM, where two at once would share JMH's state: always one then.
+     */
+    private static int lanes(RunCommand command, Options options, PrintStream out) {
+        Integer parallel = command.parallel;
+        int lanes = parallel != null ? parallel : command.profile.parallel();
+        if (lanes < 1 || lanes > RunCommand.MAX_PARALLEL) {
+            throw new SetupException("--parallel " + lanes + " is out of range: give 1 to " + RunCommand.MAX_PARALLEL
+                    + " (benchmarks run at once; 1 for measured figures)");
+        }
+        if (lanes > 1 && options.getForkCount().orElse(1) == 0) {
+            if (parallel != null) {
+                out.println("[dbbench] -f 0 runs the benchmarks inside this JVM: --parallel " + lanes + " is ignored, one runs at a time");
+            }
+            return 1;
+        }
+        if (parallel != null && lanes > 1 && command.profile != Profile.SMOKE) {
+            out.println("[dbbench] --parallel " + lanes + " with the " + command.profile.label() + " profile: forks side by side disturb each"
+                    + " other's timings; use it to check that benchmarks run, not for figures");
+        }
+        return lanes;
+    }
+
+    /** JMH checks profilers only when the run starts, after PostgreSQL was provisioned: check them first. */
+    private static void checkProfilers(Options given) {
+        for (ProfilerConfig p : given.getProfilers()) {
+            try {
+                ProfilerFactory.getProfilerOrException(p);
+            } catch (ProfilerException e) {
+                throw new SetupException("-prof " + p.getKlass() + " cannot be used: " + RunMonitor.firstLine(e)
+                        + ". Run with -lprof to list the profilers this machine supports", e);
+            }
+        }
+    }
+
+    /** -Ddbbench.gcProfiler: true when unset. */
+    private static boolean gcProfilerProperty() {
+        try {
+            return GcProfilerSwitch.fromProperty();
+        } catch (IllegalArgumentException e) {
+            throw new SetupException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A server started for a smoke run need not be durable: smoke checks that everything runs, and
+     * per-row commits at 100,000 rows would take minutes with fsync on. Measured profiles get a
+     * durable server. {@code DBBENCH_PG_DURABLE} or {@code -Ddbbench.pg.durable} overrides both.
+     */
+    private static boolean durable(Profile profile, Map<String, String> env) {
+        return PostgresProvisioner.durable(env).orElse(profile != Profile.SMOKE);
+    }
+
+    private static PostgresSettings commandLinePostgres(RunCommand command) {
+        return new PostgresSettings(
+                Optional.ofNullable(command.pgUrl).map(v -> new Setting(v, RunCommand.PG_URL)),
+                Optional.ofNullable(command.pgUser).map(v -> new Setting(v, RunCommand.PG_USER)),
+                Optional.ofNullable(command.pgPassword).map(v -> new Setting(v, RunCommand.PG_PASSWORD)));
+    }
+
+    /** --sqlite-dir, else -Ddbbench.sqlite.dir, else DBBENCH_SQLITE_DIR; empty for the system's temporary directory. */
+    private static Optional<Setting> sqliteParent(Path option, Map<String, String> env) {
+        if (option != null) {
+            return Optional.of(new Setting(option.toAbsolutePath().toString(), RunCommand.SQLITE_DIR));
+        }
+        String property = System.getProperty(SqliteDirectory.DIR_PROPERTY);
+        if (property != null && !property.isEmpty()) {
+            return Optional.of(new Setting(Path.of(property).toAbsolutePath().toString(), "-D" + SqliteDirectory.DIR_PROPERTY));
+        }
+        String variable = env.get(SqliteDirectory.DIR_ENV);
+        if (variable != null && !variable.isEmpty()) {
+            return Optional.of(new Setting(Path.of(variable).toAbsolutePath().toString(), SqliteDirectory.DIR_ENV));
+        }
+        return Optional.empty();
+    }
+}
