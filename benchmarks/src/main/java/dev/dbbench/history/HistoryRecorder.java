@@ -5,7 +5,7 @@ import dev.dbbench.results.RunListener;
 import java.nio.file.Path;
 
 /**
- * After every run, appends its line to {@code <results>/history.jsonl} (found by ServiceLoader, like
+ * After every run, appends its line to {@code <results>/history.jsonl} (called by the launcher, like
  * the report). It reads what the run wrote ({@code environment.json}) rather than being told, so the
  * history says exactly what the run folder says.
  */

@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * One entry of JMH's JSON: a benchmark method run with one combination of parameters.
  *
- * @param benchmark the fully qualified method, e.g. {@code dev.dbbench.bench.postgres.InsertBenchmark.copy}
+ * @param benchmark the fully qualified method, e.g. {@code dev.dbbench.bench.postgres.insert.PgInsertBenchmark.copy}
  * @param params the {@code @Param} values in JMH's order
  */
 public record BenchmarkResult(
