@@ -49,12 +49,13 @@ final class BenchmarkRun {
         int lanes = settings.lanes();
         Estimate estimate = new Estimate(plan, RunDurations.previous(settings.resultsDir()), lanes);
         out.println("[dbbench] profile " + settings.profile().label() + " (" + settings.profile().description() + "): " + plan.size()
-                + " benchmark x parameter combinations, about " + RunMonitor.clock(estimate.total()) + " planned (" + estimate.source() + ")"
+                + " benchmark x parameter combinations, about " + Progress.clock(estimate.total()) + " planned (" + estimate.source() + ")"
                 + (lanes > 1 ? ", " + lanes + " benchmarks at a time" : ""));
         VerboseMode verbosity = options.verbosity().orElse(Defaults.VERBOSITY);
         Progress progress = new Progress(out, plan, estimate, System::nanoTime);
         Secrets secrets = session.secrets();
-        PassRunner runner = PassRunner.of(lanes, session.jmhOut().stream(), verbosity, secrets, progress);
+        PassRunner runner = lanes > 1 ? new ParallelRunner(lanes, session.jmhOut().stream(), verbosity, secrets, progress)
+                : new SerialRunner(session.jmhOut().stream(), verbosity, secrets, progress);
         List<RunResult> results = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         // Several passes are one run: JMH's machine-wide lock is held across them, so another JMH run cannot slip in between.

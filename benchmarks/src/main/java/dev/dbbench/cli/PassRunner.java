@@ -1,9 +1,7 @@
 package dev.dbbench.cli;
 
-import dev.dbbench.core.provision.Secrets;
 import dev.dbbench.results.Failure;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.util.Collection;
 import java.util.List;
 import org.openjdk.jmh.results.RunResult;
@@ -11,7 +9,6 @@ import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.ProfilersFailedException;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Runs one pass's benchmarks under JMH: one at a time ({@link SerialRunner}) or several side by
@@ -23,11 +20,6 @@ interface PassRunner {
     record Outcome(Collection<RunResult> results, List<Failure> failures, RunnerException stopped) {}
 
     Outcome run(Options options, Plan plan) throws IOException;
-
-    /** {@code lanes} benchmarks at once; JMH's own text to {@code jmhText} with passwords masked. */
-    static PassRunner of(int lanes, PrintStream jmhText, VerboseMode verbosity, Secrets secrets, Progress progress) {
-        return lanes > 1 ? new ParallelRunner(lanes, jmhText, verbosity, secrets, progress) : new SerialRunner(jmhText, verbosity, secrets, progress);
-    }
 
     /**
      * A run that stopped before anything ran failed to set up (a bad profiler, JMH's lock held): one line, exit 2.

@@ -46,11 +46,6 @@ import picocli.CommandLine.Spec;
             "else an embedded server (Linux x86_64); --pg-provider forces one. Environment equivalents: DBBENCH_PG_URL,",
             "DBBENCH_PG_USER, DBBENCH_PG_PASSWORD, DBBENCH_SQLITE_DIR."})
 public final class RunCommand implements Callable<Integer> {
-    static final String PG_URL = "--pg-url";
-    static final String PG_USER = "--pg-user";
-    static final String PG_PASSWORD = "--pg-password";
-    static final String SQLITE_DIR = "--sqlite-dir";
-    static final String RESULTS_DIR = "--results-dir";
 
     @Parameters(paramLabel = "<regex>", arity = "0..*", description = "Select benchmarks whose name (package.Class.method) matches any of these; default: all.")
     List<String> regexes = new ArrayList<>();
@@ -61,13 +56,13 @@ public final class RunCommand implements Callable<Integer> {
         "full: publication quality, 3 forks, longer iterations. JMH options override it."})
     Profile profile = Profile.QUICK;
 
-    @Option(names = PG_URL, paramLabel = "<jdbc-url>", description = "PostgreSQL to use instead of provisioning one: jdbc:postgresql://host:port/database")
+    @Option(names = RunSettings.PG_URL, paramLabel = "<jdbc-url>", description = "PostgreSQL to use instead of provisioning one: jdbc:postgresql://host:port/database")
     String pgUrl;
 
-    @Option(names = PG_USER, paramLabel = "<user>", description = "login role for --pg-url")
+    @Option(names = RunSettings.PG_USER, paramLabel = "<user>", description = "login role for --pg-url")
     String pgUser;
 
-    @Option(names = PG_PASSWORD, paramLabel = "<password>", description = "password for --pg-user (never printed or written to results)")
+    @Option(names = RunSettings.PG_PASSWORD, paramLabel = "<password>", description = "password for --pg-user (never printed or written to results)")
     String pgPassword;
 
     @Option(names = PgRoundTrips.OPTION, paramLabel = "<rtt,...>", description = {
@@ -76,20 +71,16 @@ public final class RunCommand implements Callable<Integer> {
         "parameter " + PgRoundTrips.PARAM + "; the others run once. Default: -D" + PgRoundTrips.PROPERTY + ", else none (straight to the server)."})
     String pgRtt;
 
-    static final String PG_PROVIDER = "--pg-provider";
-
-    @Option(names = PG_PROVIDER, paramLabel = "url|container|embedded", description = {
+    @Option(names = RunSettings.PG_PROVIDER, paramLabel = "url|container|embedded", description = {
         "force one kind of PostgreSQL server instead of the usual choice (explicit settings, else a Testcontainers",
         "container when Testcontainers finds Docker, else embedded): url, container or embedded"})
     PgProvider pgProvider;
 
-    @Option(names = SQLITE_DIR, paramLabel = "<dir>", description = "where SQLite benchmark files go (default: the system's temporary directory)")
+    @Option(names = RunSettings.SQLITE_DIR, paramLabel = "<dir>", description = "where SQLite benchmark files go (default: the system's temporary directory)")
     Path sqliteDir;
 
-    @Option(names = RESULTS_DIR, paramLabel = "<dir>", description = "where run folders go (default: ${DEFAULT-VALUE})")
+    @Option(names = RunSettings.RESULTS_DIR, paramLabel = "<dir>", description = "where run folders go (default: ${DEFAULT-VALUE})")
     Path resultsDir = Path.of("results");
-
-    static final int MAX_PARALLEL = 16;
 
     @Option(names = "--parallel", paramLabel = "<n>", description = {
         "benchmarks run at once, each combination still in its own fork (default: 2 for smoke, 1 otherwise).",
@@ -128,9 +119,10 @@ public final class RunCommand implements Callable<Integer> {
         ProfilerOutput profilerOutput = ProfilerOutput.redirect(JmhOptions.argv(spec.commandLine().getParseResult(), regexes), resultsDir);
         CommandLineOptions given = JmhOptions.parse(profilerOutput.argv());
         if (listOnly(given)) {
-            return Main.OK;
+            return 0;
         }
-        RunSettings settings = RunSettings.resolve(this, given, env, out);
+        RunSettings settings = RunSettings.resolve(new RunSettings.Given(profile, parallel, gcProfiler, resultsDir, sqliteDir, pgUrl, pgUser,
+                pgPassword, pgRtt, pgProvider, spec.commandLine().getParseResult()), given, env, out);
         ObjectMapper json = new ObjectMapper();
         try (RunSession session = RunSession.open(settings, env, out)) {
             BenchmarkRun.Done done = BenchmarkRun.run(settings, session, json, out);

@@ -3,7 +3,6 @@ package dev.dbbench.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dbbench.core.provision.PostgresServer;
 import dev.dbbench.core.provision.Secrets;
 import dev.dbbench.core.provision.Setting;
 import dev.dbbench.core.provision.SqliteDirectory;
@@ -65,7 +64,7 @@ final class RunEnvironment {
         // The value after a separate "--pg-password" is the password itself, whatever it looks like.
         String previous = "";
         for (String a : settings.arguments()) {
-            args.add(RunCommand.PG_PASSWORD.equals(previous) ? Secrets.MASK : secrets.redact(a));
+            args.add(RunSettings.PG_PASSWORD.equals(previous) ? Secrets.MASK : secrets.redact(a));
             previous = a;
         }
         Options base = settings.options();

@@ -68,7 +68,7 @@ final class RunRecorder {
             out.println("[dbbench] interrupted: " + done.results().size() + " of " + planned + " combinations finished and are kept in " + folder.path());
             return Interruption.EXIT_CODE;
         }
-        return done.failures().isEmpty() && afterRunOk && notWritten.isEmpty() ? Main.OK : Main.SOME_FAILED;
+        return done.failures().isEmpty() && afterRunOk && notWritten.isEmpty() ? 0 : 1;
     }
 
     /** The report and the history, each on its own: one that fails is reported and does not stop the other. */

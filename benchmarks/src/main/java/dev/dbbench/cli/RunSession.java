@@ -33,7 +33,7 @@ final class RunSession implements AutoCloseable {
             jmhOut = hold(JmhOutput.open(settings.options(), out));
             server = hold(settings.needsPostgres()
                     ? ServerLease.of(PostgresProvisioner.provision(settings.postgres(), env, out::println, settings.durable(),
-                            settings.pgProvider(), RunCommand.PG_PROVIDER))
+                            settings.pgProvider(), RunSettings.PG_PROVIDER))
                     : ServerLease.none());
             handoff = hold(ForkHandoff.create(server.get(), settings.sqliteParent()));
             trips = hold(PgRoundTrips.start(settings.roundTrips(), server.get(), out::println));

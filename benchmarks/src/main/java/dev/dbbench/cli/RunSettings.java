@@ -23,6 +23,7 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.ProfilerConfig;
+import picocli.CommandLine.ParseResult;
 
 /**
  * A run's settings, resolved once and checked before anything is created or started: the one
@@ -40,6 +41,17 @@ import org.openjdk.jmh.runner.options.ProfilerConfig;
 record RunSettings(Profile profile, Options options, Plan plan, int lanes, boolean gcProfiler, boolean durable, Path resultsDir,
                    Optional<Setting> sqliteParent, PostgresSettings postgres, PgProvider pgProvider, Secrets secrets,
                    List<RoundTrip> roundTrips, boolean needsPostgres, List<String> arguments) {
+    static final String PG_URL = "--pg-url";
+    static final String PG_USER = "--pg-user";
+    static final String PG_PASSWORD = "--pg-password";
+    static final String PG_PROVIDER = "--pg-provider";
+    static final String SQLITE_DIR = "--sqlite-dir";
+    static final String RESULTS_DIR = "--results-dir";
+    static final int MAX_PARALLEL = 16;
+
+    /** The launcher's own options as the command line gave them (null where not given), before any precedence. */
+    record Given(Profile profile, Integer parallel, boolean gcProfiler, Path resultsDir, Path sqliteDir, String pgUrl, String pgUser,
+                 String pgPassword, String pgRtt, PgProvider pgProvider, ParseResult parsed) {}
 
     /** -f 0 runs the benchmarks inside the launcher's JVM. */
     boolean inProcess() {
@@ -52,39 +64,39 @@ record RunSettings(Profile profile, Options options, Plan plan, int lanes, boole
                 .anyMatch(p -> p.getKlass().equals("gc") || p.getKlass().equals(GCProfiler.class.getName()));
     }
 
-    /** Resolves and checks {@code command}'s settings; {@code given} are the JMH options of its command line. */
-    static RunSettings resolve(RunCommand command, CommandLineOptions given, Map<String, String> env, PrintStream out) {
+    /** Resolves and checks the command line's settings; {@code given} are its JMH options. */
+    static RunSettings resolve(Given cli, CommandLineOptions given, Map<String, String> env, PrintStream out) {
         ChainedOptionsBuilder profiled = new OptionsBuilder().parent(given);
-        command.profile.fillIn(profiled, given);
+        cli.profile().fillIn(profiled, given);
         Options options = profiled.build();
         Plan plan = Plan.of(options);
 
         // Every check before anything is created or started: a refused run leaves nothing behind.
-        InputChecks.parameters(List.copyOf(InputChecks.given(command.spec.commandLine().getParseResult())), options);
+        InputChecks.parameters(List.copyOf(InputChecks.given(cli.parsed())), options);
         InputChecks.jvm(options);
-        InputChecks.notEmpty(RunCommand.RESULTS_DIR, command.resultsDir);
-        InputChecks.notEmpty(RunCommand.SQLITE_DIR, command.sqliteDir);
+        InputChecks.notEmpty(RESULTS_DIR, cli.resultsDir());
+        InputChecks.notEmpty(SQLITE_DIR, cli.sqliteDir());
         InputChecks.outputFiles(options);
-        int lanes = lanes(command, options, out);
+        int lanes = lanes(cli, options, out);
         checkProfilers(given);
         // The forks of the regression check turn the gc profiler off with the property; checked here, before anything starts.
-        boolean gcProfiler = command.gcProfiler && gcProfilerProperty();
-        boolean durable = durable(command.profile, env);
+        boolean gcProfiler = cli.gcProfiler() && gcProfilerProperty();
+        boolean durable = durable(cli.profile(), env);
         try {
-            RunFolder.checkWritable(command.resultsDir, RunCommand.RESULTS_DIR);
+            RunFolder.checkWritable(cli.resultsDir(), RESULTS_DIR);
         } catch (IllegalArgumentException e) {
             throw new SetupException(e.getMessage(), e);
         }
-        Optional<Setting> sqliteParent = sqliteParent(command.sqliteDir, env);
+        Optional<Setting> sqliteParent = sqliteParent(cli.sqliteDir(), env);
         sqliteParent.ifPresent(s -> SqliteDirectory.create(Path.of(s.value()), s.name()).close());
 
-        PostgresSettings postgres = PostgresSettings.from(System.getProperties(), env).overriddenBy(commandLinePostgres(command));
+        PostgresSettings postgres = PostgresSettings.from(System.getProperties(), env).overriddenBy(commandLinePostgres(cli));
         Secrets secrets = Secrets.of(postgres.password().map(Setting::value).orElse(null));
         if (postgres.explicit()) {
             // A malformed URL is a mistake even when this selection would not use it; a password inside it is a secret too.
             secrets = secrets.and(postgres.endpoint().password());
         }
-        List<RoundTrip> roundTrips = PgRoundTrips.setting(command.pgRtt);
+        List<RoundTrip> roundTrips = PgRoundTrips.setting(cli.pgRtt());
         boolean needsPostgres = DatabaseNeeds.anyNeedsPostgres(plan.classes());
         if (!roundTrips.isEmpty() && needsPostgres && options.getForkCount().orElse(1) == 0) {
             throw new SetupException(PgRoundTrips.OPTION + " cannot be used with -f 0: the relay's address is handed to forks, and -f 0 runs"
@@ -93,20 +105,20 @@ record RunSettings(Profile profile, Options options, Plan plan, int lanes, boole
         if (!roundTrips.isEmpty() && !needsPostgres) {
             out.println("[dbbench] " + PgRoundTrips.OPTION + " is ignored: no selected benchmark uses PostgreSQL");
         }
-        List<String> arguments = command.spec.commandLine().getParseResult().originalArgs();
-        return new RunSettings(command.profile, options, plan, lanes, gcProfiler, durable, command.resultsDir, sqliteParent, postgres,
-                command.pgProvider, secrets, roundTrips, needsPostgres, arguments);
+        List<String> arguments = cli.parsed().originalArgs();
+        return new RunSettings(cli.profile(), options, plan, lanes, gcProfiler, durable, cli.resultsDir(), sqliteParent, postgres,
+                cli.pgProvider(), secrets, roundTrips, needsPostgres, arguments);
     }
 
     /**
      * How many benchmarks run at once: --parallel, else the profile's choice. JMH's -f 0 runs the
      * benchmarks inside this JVM, where two at once would share JMH's state: always one then.
      */
-    private static int lanes(RunCommand command, Options options, PrintStream out) {
-        Integer parallel = command.parallel;
-        int lanes = parallel != null ? parallel : command.profile.parallel();
-        if (lanes < 1 || lanes > RunCommand.MAX_PARALLEL) {
-            throw new SetupException("--parallel " + lanes + " is out of range: give 1 to " + RunCommand.MAX_PARALLEL
+    private static int lanes(Given cli, Options options, PrintStream out) {
+        Integer parallel = cli.parallel();
+        int lanes = parallel != null ? parallel : cli.profile().parallel();
+        if (lanes < 1 || lanes > MAX_PARALLEL) {
+            throw new SetupException("--parallel " + lanes + " is out of range: give 1 to " + MAX_PARALLEL
                     + " (benchmarks run at once; 1 for measured figures)");
         }
         if (lanes > 1 && options.getForkCount().orElse(1) == 0) {
@@ -115,8 +127,8 @@ record RunSettings(Profile profile, Options options, Plan plan, int lanes, boole
             }
             return 1;
         }
-        if (parallel != null && lanes > 1 && command.profile != Profile.SMOKE) {
-            out.println("[dbbench] --parallel " + lanes + " with the " + command.profile.label() + " profile: forks side by side disturb each"
+        if (parallel != null && lanes > 1 && cli.profile() != Profile.SMOKE) {
+            out.println("[dbbench] --parallel " + lanes + " with the " + cli.profile().label() + " profile: forks side by side disturb each"
                     + " other's timings; use it to check that benchmarks run, not for figures");
         }
         return lanes;
@@ -152,17 +164,17 @@ record RunSettings(Profile profile, Options options, Plan plan, int lanes, boole
         return PostgresProvisioner.durable(env).orElse(profile != Profile.SMOKE);
     }
 
-    private static PostgresSettings commandLinePostgres(RunCommand command) {
+    private static PostgresSettings commandLinePostgres(Given cli) {
         return new PostgresSettings(
-                Optional.ofNullable(command.pgUrl).map(v -> new Setting(v, RunCommand.PG_URL)),
-                Optional.ofNullable(command.pgUser).map(v -> new Setting(v, RunCommand.PG_USER)),
-                Optional.ofNullable(command.pgPassword).map(v -> new Setting(v, RunCommand.PG_PASSWORD)));
+                Optional.ofNullable(cli.pgUrl()).map(v -> new Setting(v, PG_URL)),
+                Optional.ofNullable(cli.pgUser()).map(v -> new Setting(v, PG_USER)),
+                Optional.ofNullable(cli.pgPassword()).map(v -> new Setting(v, PG_PASSWORD)));
     }
 
     /** --sqlite-dir, else -Ddbbench.sqlite.dir, else DBBENCH_SQLITE_DIR; empty for the system's temporary directory. */
     private static Optional<Setting> sqliteParent(Path option, Map<String, String> env) {
         if (option != null) {
-            return Optional.of(new Setting(option.toAbsolutePath().toString(), RunCommand.SQLITE_DIR));
+            return Optional.of(new Setting(option.toAbsolutePath().toString(), SQLITE_DIR));
         }
         String property = System.getProperty(SqliteDirectory.DIR_PROPERTY);
         if (property != null && !property.isEmpty()) {

@@ -85,7 +85,7 @@ class BadInputTest {
     @Test
     void parallelOutOfRangeIsRefused() throws IOException {
         String line = refused("--profile", "smoke", "--parallel", "0", "selftest.PassingBenchmark").errLine();
-        assertTrue(line.contains("--parallel 0 is out of range: give 1 to " + RunCommand.MAX_PARALLEL), line);
+        assertTrue(line.contains("--parallel 0 is out of range: give 1 to " + RunSettings.MAX_PARALLEL), line);
     }
 
     @Test
