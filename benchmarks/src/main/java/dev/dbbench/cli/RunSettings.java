@@ -53,21 +53,16 @@ record RunSettings(Profile profile, Options options, Plan plan, int lanes, boole
     record Given(Profile profile, Integer parallel, boolean gcProfiler, Path resultsDir, Path sqliteDir, String pgUrl, String pgUser,
                  String pgPassword, String pgRtt, PgProvider pgProvider, ParseResult parsed) {}
 
-    /** -f 0 runs the benchmarks inside the launcher's JVM. */
-    boolean inProcess() {
-        return options.getForkCount().orElse(1) == 0;
-    }
-
     /** Whether the person asked for JMH's gc profiler with -prof, by its short or its class name. */
     boolean asksForGcProfiler() {
         return options.getProfilers().stream()
                 .anyMatch(p -> p.getKlass().equals("gc") || p.getKlass().equals(GCProfiler.class.getName()));
     }
 
-    /** Resolves and checks the command line's settings; {@code given} are its JMH options. */
-    static RunSettings resolve(Given cli, CommandLineOptions given, Map<String, String> env, PrintStream out) {
-        ChainedOptionsBuilder profiled = new OptionsBuilder().parent(given);
-        cli.profile().fillIn(profiled, given);
+    /** Resolves and checks the command line's settings: the launcher's own ({@code cli}) and JMH's ({@code jmh}). */
+    static RunSettings resolve(Given cli, CommandLineOptions jmh, Map<String, String> env, PrintStream out) {
+        ChainedOptionsBuilder profiled = new OptionsBuilder().parent(jmh);
+        cli.profile().fillIn(profiled, jmh);
         Options options = profiled.build();
         Plan plan = Plan.of(options);
 
@@ -78,7 +73,7 @@ record RunSettings(Profile profile, Options options, Plan plan, int lanes, boole
         InputChecks.notEmpty(SQLITE_DIR, cli.sqliteDir());
         InputChecks.outputFiles(options);
         int lanes = lanes(cli, options, out);
-        checkProfilers(given);
+        checkProfilers(jmh);
         // The forks of the regression check turn the gc profiler off with the property; checked here, before anything starts.
         boolean gcProfiler = cli.gcProfiler() && gcProfilerProperty();
         boolean durable = durable(cli.profile(), env);
