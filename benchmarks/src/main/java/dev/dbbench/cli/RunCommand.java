@@ -121,13 +121,18 @@ public final class RunCommand implements Callable<Integer> {
         if (listOnly(given)) {
             return 0;
         }
-        RunSettings settings = RunSettings.resolve(new RunSettings.Given(profile, parallel, gcProfiler, resultsDir, sqliteDir, pgUrl, pgUser,
-                pgPassword, pgRtt, pgProvider, spec.commandLine().getParseResult()), given, env, out);
+        RunSettings settings = RunSettings.resolve(given(), given, env, out);
         ObjectMapper json = new ObjectMapper();
         try (RunSession session = RunSession.open(settings, env, out)) {
             BenchmarkRun.Done done = BenchmarkRun.run(settings, session, json, out);
             return new RunRecorder(out, verbose, extraListeners).record(done, settings, session, profilerOutput, json);
         }
+    }
+
+    /** The launcher's own options as parsed, for {@link RunSettings} to resolve. */
+    RunSettings.Given given() {
+        return new RunSettings.Given(profile, parallel, gcProfiler, resultsDir, sqliteDir, pgUrl, pgUser, pgPassword, pgRtt, pgProvider,
+                spec.commandLine().getParseResult());
     }
 
     private boolean listOnly(CommandLineOptions given) {
