@@ -49,7 +49,7 @@ public final class Main {
                 new dev.dbbench.history.HistoryCommand());
     }
 
-    /** Runs the command line and returns the exit code; {@code listeners} are called after a run besides the report and the history. */
+    /** Runs the command line and returns the exit code; {@code listeners} (tests) are called after a run, before the report and the history. */
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, List<RunListener> listeners) {
         DRIVER_LOG.setLevel(java.util.logging.Level.OFF);
         return commandLine(new RunCommand(env, out, listeners), out, err).execute(args);

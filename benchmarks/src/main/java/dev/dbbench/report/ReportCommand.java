@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         exitCodeOnInvalidInput = 2)
 public final class ReportCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "RUN_DIR",
-            description = "A run folder such as results/2026-11-25T013500Z or results/latest; two to compare (older first).")
+            description = "A run folder such as results/" + dev.dbbench.results.RunFolder.NAME_EXAMPLE + "; two to compare (older first).")
     List<Path> runs;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for a two-run comparison.")

@@ -65,7 +65,7 @@ public final class SummaryTable {
         return out.toString();
     }
 
-    /** {@code dev.dbbench.bench.sqlite.insert.SqliteInsertBenchmark.batch} -> {@code sqlite.insert.SqliteInsertBenchmark.batch}: the module says enough. */
+    /** {@code dev.dbbench.bench.sqlite.insert.SqliteInsertBenchmark.batchOneTransaction} -> {@code sqlite.insert.SqliteInsertBenchmark.batchOneTransaction}: the module says enough. */
     static String shortName(String benchmark) {
         String prefix = "dev.dbbench.bench.";
         return benchmark.startsWith(prefix) ? benchmark.substring(prefix.length()) : benchmark;

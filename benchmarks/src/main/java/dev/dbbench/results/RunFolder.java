@@ -44,6 +44,8 @@ public final class RunFolder {
     public static final String INDEX_HTML = "index.html";
     public static final String CHARTS = "charts";
     static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    /** A name {@link #NAME} writes (2025-01-31 12:00:00 UTC), for help texts, which need a constant. */
+    public static final String NAME_EXAMPLE = "2025-01-31T120000Z";
 
     private final Path resultsDir;
     private final Path path;

@@ -75,7 +75,7 @@ class EndToEndTest {
         assertEquals(List.of(runDir.toRealPath()), notified.stream().map(p -> p.toAbsolutePath().normalize()).toList().stream()
                 .map(EndToEndTest::real).toList());
         try (Stream<Path> files = Files.list(runDir)) {
-            // The results, then the report rendered from them by the launcher's RunListener.
+            // The results, then the report rendered from them by the launcher right after the run.
             assertEquals(List.of("charts", "durations.json", "environment.json", "failures.json", "index.html", "jmh.json", "results.csv", "summary.md"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
