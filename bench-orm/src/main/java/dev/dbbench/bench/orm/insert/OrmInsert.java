@@ -36,14 +36,14 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2)
+@Warmup(iterations = 3)
 @Measurement(iterations = 3)
-@Fork(1)
+@Fork(2)
 @State(Scope.Thread)
 public abstract class OrmInsert {
     static final int ORDERS_PER_USER = 1;
 
-    @Param({"1000", "100000"})
+    @Param({"1000", "10000"})
     public int users;
 
     OrmDatabase db;

@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Fork(1)
+@Fork(2)
 @State(Scope.Benchmark)
 @OnDatabase(Dialect.POSTGRES)
 public class PgPoolContentionBenchmark extends PoolContention {}

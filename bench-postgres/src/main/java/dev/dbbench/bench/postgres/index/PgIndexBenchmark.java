@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Fork(1)
+@Fork(2)
 @OnDatabase(Dialect.POSTGRES)
 public class PgIndexBenchmark extends IndexLookup {
     /** The status of the user's second, sixth, tenth order: a quarter of them. */

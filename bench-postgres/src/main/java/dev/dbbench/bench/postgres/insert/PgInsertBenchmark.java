@@ -57,13 +57,13 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 1)
+@Warmup(iterations = 3)
 @Measurement(iterations = 3)
-@Fork(1)
+@Fork(2)
 @State(Scope.Thread)
 @OnDatabase(Dialect.POSTGRES)
 public class PgInsertBenchmark {
-    @Param({"5000", "100000"})
+    @Param({"5000", "20000"})
     int rows;
 
     PgEndpoint endpoint;

@@ -49,8 +49,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 1)
-@Measurement(iterations = 2)
-@Fork(value = 1, jvmArgsAppend = PgSmallHeapStreamingBenchmark.HEAP)
+@Measurement(iterations = 3)
+@Fork(value = 2, jvmArgsAppend = PgSmallHeapStreamingBenchmark.HEAP)
 @State(Scope.Thread)
 @OnDatabase(Dialect.POSTGRES)
 public class PgSmallHeapStreamingBenchmark {

@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 3)
-@Fork(1)
+@Fork(2)
 @State(Scope.Thread)
 @OnDatabase(Dialect.POSTGRES)
 public class PgStreamingBenchmark extends Streaming {

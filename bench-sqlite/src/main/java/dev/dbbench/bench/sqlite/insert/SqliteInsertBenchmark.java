@@ -51,14 +51,14 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 1)
+@Warmup(iterations = 5)
 @Measurement(iterations = 3)
-@Fork(1)
+@Fork(2)
 @State(Scope.Benchmark)
 @OnDatabase(Dialect.SQLITE)
 public class SqliteInsertBenchmark {
 
-    @Param({"1000", "100000"})
+    @Param({"1000", "10000"})
     public int rows;
 
     private List<NewUser> users;

@@ -47,8 +47,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5)
-@Measurement(iterations = 10)
-@Fork(1)
+@Measurement(iterations = 5)
+@Fork(2)
 @State(Scope.Benchmark)
 @OnDatabase(Dialect.SQLITE)
 public class SqliteJournalBulkBenchmark {

@@ -68,7 +68,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Fork(1)
+@Fork(2)
 @State(Scope.Group)
 @OnDatabase(Dialect.SQLITE)
 public class SqliteWalConcurrencyBenchmark {

@@ -29,9 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 1)
+@Warmup(iterations = 2)
 @Measurement(iterations = 3)
-@Fork(1)
+@Fork(2)
 @State(Scope.Thread)
 @OnDatabase(Dialect.SQLITE)
 public class SqlitePagingWalkBenchmark extends PagingWalk {}
