@@ -36,11 +36,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Quick settings: 2 forks x (3 warm-up + 3 measured shots), about 229 s for both databases
  * (planned from the settings with the shot times of the quick run of 2026-11-25 and the fork
- * start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in the README). Two forks
- * because the report's interval treats the fork as the unit and gives no verdict from one; 1,000
- * and 10,000 users rather than 100,000: the per-user cost is what differs between the variants and
- * it is the same at 10,000 (-p users=100000 measures the larger size); three warm-up shots so the
- * shorter loads are measured JIT-compiled.
+ * start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in docs/quick-budget.md). Two
+ * forks because the report's interval treats the fork as the unit and gives no verdict from one;
+ * 1,000 and 10,000 users rather than 100,000: the per-user cost is what differs between the
+ * variants and it is the same at 10,000 (-p users=100000 measures the larger size); three warm-up
+ * shots so the shorter loads are measured JIT-compiled.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

@@ -73,10 +73,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Quick settings: 2 forks x (2 x 300 ms warm-up + 3 x 300 ms), about 111 s for its 18
  * combinations (planned from the settings with the shot times of the quick run of 2026-11-25 and
- * the fork start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in the README). Two
- * forks because the report's interval treats the fork as the unit and gives no verdict from one;
- * operations of microseconds to about a millisecond, so an iteration of 0.3 s holds hundreds to
- * thousands of them and the time goes to a second fork instead.
+ * the fork start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in
+ * docs/quick-budget.md). Two forks because the report's interval treats the fork as the unit and
+ * gives no verdict from one; operations of microseconds to about a millisecond, so an iteration of
+ * 0.3 s holds hundreds to thousands of them and the time goes to a second fork instead.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -58,11 +58,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Quick settings: 2 forks x (3 warm-up + 3 measured shots), about 144 s for its 16 combinations
  * (planned from the settings with the shot times of the quick run of 2026-11-25 and the fork
- * start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in the README). Two forks
- * because the report's interval treats the fork as the unit and gives no verdict from one; 20,000
- * rather than 100,000 rows as the larger size: a commit per row costs the same per row at any size,
- * and at 100,000 rows it took 20 s a shot (-p rows=100000 measures it); three warm-up shots for
- * every variant so the 5,000-row loads (20-100 ms) are measured JIT-compiled.
+ * start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in docs/quick-budget.md). Two
+ * forks because the report's interval treats the fork as the unit and gives no verdict from one;
+ * 20,000 rather than 100,000 rows as the larger size: a commit per row costs the same per row at
+ * any size, and at 100,000 rows it took 20 s a shot (-p rows=100000 measures it); three warm-up
+ * shots for every variant so the 5,000-row loads (20-100 ms) are measured JIT-compiled.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

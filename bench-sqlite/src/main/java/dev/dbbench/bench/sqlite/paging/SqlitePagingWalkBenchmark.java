@@ -29,11 +29,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Quick settings: 2 forks x (2 warm-up + 3 measured shots), about 27 s for its 6 combinations
  * (planned from the settings with the shot times of the quick run of 2026-11-25 and the fork
- * start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in the README). Two forks
- * because the report's interval treats the fork as the unit and gives no verdict from one; the walk
- * is answered by its growth over a decade, 10,000, 30,000 and 100,000 rows (offset quadratic,
- * keyset linear), instead of one 1,000,000-row walk of 24 s a shot with offset (-p rows=1000000
- * runs that size); two warm-up shots for every variant.
+ * start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in docs/quick-budget.md). Two
+ * forks because the report's interval treats the fork as the unit and gives no verdict from one;
+ * the walk is answered by its growth over a decade, 10,000, 30,000 and 100,000 rows (offset
+ * quadratic, keyset linear), instead of one 1,000,000-row walk of 24 s a shot with offset (-p
+ * rows=1000000 runs that size); two warm-up shots for every variant.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

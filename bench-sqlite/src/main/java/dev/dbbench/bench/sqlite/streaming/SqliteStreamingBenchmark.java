@@ -31,9 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Quick settings: 2 forks x (2 warm-up + 3 measured shots), about 45 s for its 2 combinations
  * (planned from the settings with the shot times of the quick run of 2026-11-25 and the fork
- * start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in the README). Two forks
- * because the report's interval treats the fork as the unit and gives no verdict from one; a shot
- * reads the whole table (about a second or two).
+ * start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in docs/quick-budget.md). Two
+ * forks because the report's interval treats the fork as the unit and gives no verdict from one; a
+ * shot reads the whole table (about a second or two).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
