@@ -225,7 +225,7 @@ public final class RunCommand implements Callable<Integer> {
         try (Interruption interruption = Interruption.arm();
                 JmhOutput jmhOut = JmhOutput.open(base, out);
                 ServerLease server = needsPostgres ? ServerLease.of(PostgresProvisioner.provision(pgSettings, env, out::println, durable, pgProvider, PG_PROVIDER)) : ServerLease.none();
-                ForkHandoff handoff = ForkHandoff.create(server.get(), sqliteSetting);
+                ForkHandoff handoff = ForkHandoff.create(server.get(), sqliteSetting, durable, profile == Profile.SMOKE);
                 PgRoundTrips trips = PgRoundTrips.start(roundTrips, server.get(), out::println)) {
             ForkSystemProperties.set(handoff.properties());
             // With -f 0 the benchmarks run in this JVM and look the same settings up here.
@@ -291,6 +291,11 @@ public final class RunCommand implements Callable<Integer> {
         describeRun(runInfo, base, plan, started, secrets);
         runInfo.put("parallel", lanes);
         runInfo.put("gc_profiler", gc || asksForGcProfiler(base));
+        // Smoke's tables are scaled down (issue 13): said here and in the report, so no one reads its figures as full-size ones.
+        dev.dbbench.core.provision.Scale scale = dev.dbbench.core.provision.Scale.parse(
+                forkProperties.getOrDefault(dev.dbbench.core.provision.ForkContract.SCALE_PROPERTY, "full"), "the fork contract's scale");
+        runInfo.put("scale", scale.label());
+        runInfo.put("scale_description", scale.describe());
         environment.setAll(Environment.collect(json, sqliteSetting.map(s -> Path.of(s.value())).orElse(null),
                 sqliteSetting.map(Setting::name).orElse(SqliteDirectory.DIR_ENV), server));
         trips.describe(environment);

@@ -15,10 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,7 +32,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * under a name of its own and removes them when it exits.
  */
 public final class Fixtures {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static Fixtures shared;
 
     private final String run;
@@ -42,39 +39,35 @@ public final class Fixtures {
     private final Map<String, Path> sqliteFiles = new ConcurrentHashMap<>();
     private final Map<String, String> templates = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> builds = new ConcurrentHashMap<>();
-    private boolean templatesOwned;
+    /** Built by this process for itself, not handed by a launcher. */
+    private boolean own;
+    /** This process's own templates, not yet registered to be dropped when the server closes. */
+    private boolean templatesToDrop;
 
     private Fixtures(String run, Path folder) {
         this.run = run;
         this.folder = folder;
     }
 
-    /** This process's fixtures: the launcher's run when it was handed one, else its own. */
+    /**
+     * This process's fixtures: the launcher's run when it was handed one, else its own. Looked up
+     * on each call: a launcher that runs benchmarks in its own JVM ({@code -f 0}) hands itself a new
+     * run each time, and the previous run's folder is gone.
+     */
     public static synchronized Fixtures shared() {
-        if (shared == null) {
-            ForkContract contract = ForkContract.fromSystemProperties();
-            if (contract.fixtureRun().isPresent() && contract.fixtureFolder().isPresent()) {
+        ForkContract contract = ForkContract.fromSystemProperties();
+        if (contract.fixtureRun().isPresent() && contract.fixtureFolder().isPresent()) {
+            if (shared == null || !shared.run.equals(contract.fixtureRun().get())) {
                 shared = new Fixtures(contract.fixtureRun().get(), contract.fixtureFolder().get());
-            } else {
-                SqliteDirectory own = SqliteDirectory.create();
-                Runtime.getRuntime().addShutdownHook(new Thread(own::close, "dbbench-fixtures-remove"));
-                shared = new Fixtures(newRunName(), own.path());
-                shared.templatesOwned = true;
             }
+        } else if (shared == null || !shared.own) {
+            SqliteDirectory own = SqliteDirectory.create();
+            Runtime.getRuntime().addShutdownHook(new Thread(own::close, "dbbench-fixtures-remove"));
+            shared = new Fixtures(ForkContract.newFixtureRun(), own.path());
+            shared.own = true;
+            shared.templatesToDrop = true;
         }
         return shared;
-    }
-
-    /** A fresh run name for the fixture contract: a database name's part, [a-z0-9]. */
-    public static String newRunName() {
-        byte[] bytes = new byte[4];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
-
-    /** The prefix of every template of run {@code run}: what the launcher drops at the end. */
-    public static String templatePrefix(String run) {
-        return "fx_" + run + "_";
     }
 
     /** How many times this process built {@code fixture} (its key); 0 when it only copied one built elsewhere. */
@@ -101,11 +94,11 @@ public final class Fixtures {
                 }
                 return endpoint;
             }
-            template = templatePrefix(run) + fixture.key();
+            template = ForkContract.templatePrefix(run) + fixture.key();
             synchronized (this) {
-                if (templatesOwned) {
-                    server.dropTemplatesAtClose(templatePrefix(run));
-                    templatesOwned = false;
+                if (templatesToDrop) {
+                    server.dropTemplatesAtClose(ForkContract.templatePrefix(run));
+                    templatesToDrop = false;
                 }
             }
             String name = template;
@@ -138,7 +131,7 @@ public final class Fixtures {
             if (Files.exists(file)) {
                 return file;
             }
-            Path building = folder.resolve(fixture.key() + ".building-" + newRunName() + ".db");
+            Path building = folder.resolve(fixture.key() + ".building-" + ForkContract.newFixtureRun() + ".db");
             try {
                 Database db = Databases.sqlite(building);
                 buildInto(db, fixture);

@@ -1,6 +1,8 @@
 package dev.dbbench.core.provision;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +27,7 @@ import java.util.Properties;
  */
 public record ForkContract(Optional<PgHandoff> postgres, Optional<Path> sqliteFolder, Optional<Path> fixtureFolder,
         Optional<String> fixtureRun, Optional<Boolean> durable, Scale scale) {
+    private static final SecureRandom RANDOM = new SecureRandom();
     public static final String FIXTURE_DIR_PROPERTY = "dbbench.fixture.dir";
     public static final String FIXTURE_RUN_PROPERTY = "dbbench.fixture.run";
     public static final String SCALE_PROPERTY = "dbbench.scale";
@@ -49,6 +52,18 @@ public record ForkContract(Optional<PgHandoff> postgres, Optional<Path> sqliteFo
     /** Nothing handed over: a process on its own. */
     public static ForkContract none() {
         return new ForkContract(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Scale.FULL);
+    }
+
+    /** A fresh name for a run's fixtures, {@code [a-z0-9]}: part of its template databases' names. */
+    public static String newFixtureRun() {
+        byte[] bytes = new byte[4];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** The prefix of every fixture template of run {@code run}: what the launcher drops at the end. */
+    public static String templatePrefix(String run) {
+        return "fx_" + run + "_";
     }
 
     public ForkContract withScale(Scale s) {

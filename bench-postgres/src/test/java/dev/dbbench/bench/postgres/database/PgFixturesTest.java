@@ -12,6 +12,7 @@ import dev.dbbench.bench.database.Fixtures;
 import dev.dbbench.bench.question.paging.UsersTable;
 import dev.dbbench.core.Database;
 import dev.dbbench.core.Dialect;
+import dev.dbbench.core.provision.ForkContract;
 import dev.dbbench.core.provision.PostgresServer;
 import dev.dbbench.core.provision.SharedPostgres;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +71,7 @@ class PgFixturesTest {
     @Test
     void aTemplateLeftHalfBuiltIsBuiltAgainAndAFailedBuildLeavesNothing() throws SQLException {
         PostgresServer server = SharedPostgres.get();
-        String name = "fx_test_" + Fixtures.newRunName();
+        String name = "fx_test_" + ForkContract.newFixtureRun();
         try {
             // A database of the template's name never marked finished: what a fork killed mid-build leaves.
             try (Connection c = server.admin().connect(); Statement s = c.createStatement()) {
