@@ -14,8 +14,8 @@ public enum Scale {
     SMOKE(Scale.SMOKE_DIVISOR);
 
     public static final int SMOKE_DIVISOR = 100;
-    /** Below this many rows a size is kept as given: small tables are cheap, and an index lookup needs some rows to look up. */
-    static final long FLOOR = 1_000;
+    /** Below this many rows a size is kept as given: a table of a few rows would not exercise a page, a batch or an index at all. */
+    static final long FLOOR = 100;
 
     private final int divisor;
 

@@ -49,9 +49,11 @@ class ForkContractTest {
     void smokeScalesLargeSizesDownAndLeavesSmallOnes() {
         assertEquals(10_000, Scale.SMOKE.rows(1_000_000));
         assertEquals(1_000, Scale.SMOKE.rows(100_000));
-        assertEquals(1_000, Scale.SMOKE.rows(1_000));
-        assertEquals(500, Scale.SMOKE.rows(500));
+        assertEquals(100, Scale.SMOKE.rows(1_000));
+        assertEquals(100, Scale.SMOKE.rows(5_000));
+        assertEquals(50, Scale.SMOKE.rows(50));
         assertEquals(0, Scale.SMOKE.rows(0));
+        assertEquals(9_000, Scale.SMOKE.rows(900_000));
         assertEquals(1_000_000, Scale.FULL.rows(1_000_000));
         assertEquals("smoke: tables scaled to 1/100", Scale.SMOKE.describe());
         assertFalse(Scale.FULL.describe().contains("scaled"));
