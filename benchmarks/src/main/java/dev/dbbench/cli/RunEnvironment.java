@@ -36,6 +36,9 @@ final class RunEnvironment {
         describe(run, settings, plan, started, session.secrets());
         run.put("parallel", settings.lanes());
         run.put("gc_profiler", gc);
+        // Smoke's tables are scaled down: said here and in the report, so no one reads its figures as full-size ones.
+        run.put("scale", settings.scale().label());
+        run.put("scale_description", settings.scale().describe());
         environment.setAll(Environment.collect(json, settings.sqliteParent().map(s -> Path.of(s.value())).orElse(null),
                 settings.sqliteParent().map(Setting::name).orElse(SqliteDirectory.DIR_ENV), session.server()));
         session.trips().describe(environment);

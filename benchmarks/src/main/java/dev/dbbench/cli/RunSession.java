@@ -35,7 +35,7 @@ final class RunSession implements AutoCloseable {
                     ? ServerLease.of(PostgresProvisioner.provision(settings.postgres(), env, out::println, settings.durable(),
                             settings.pgProvider(), RunSettings.PG_PROVIDER))
                     : ServerLease.none());
-            handoff = hold(ForkHandoff.create(server.get(), settings.sqliteParent()));
+            handoff = hold(ForkHandoff.create(server.get(), settings.sqliteParent(), settings.durable(), settings.scale()));
             trips = hold(PgRoundTrips.start(settings.roundTrips(), server.get(), out::println));
         } catch (RuntimeException | Error e) {
             giveBack(e);

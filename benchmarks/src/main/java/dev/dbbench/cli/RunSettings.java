@@ -1,9 +1,11 @@
 package dev.dbbench.cli;
 
 import dev.dbbench.core.net.RoundTrip;
+import dev.dbbench.core.provision.ForkContract;
 import dev.dbbench.core.provision.PgProvider;
 import dev.dbbench.core.provision.PostgresProvisioner;
 import dev.dbbench.core.provision.PostgresSettings;
+import dev.dbbench.core.provision.Scale;
 import dev.dbbench.core.provision.Secrets;
 import dev.dbbench.core.provision.Setting;
 import dev.dbbench.core.provision.SqliteDirectory;
@@ -38,7 +40,7 @@ import picocli.CommandLine.ParseResult;
  * @param secrets       every password given, masked wherever the run writes or prints
  * @param needsPostgres whether a selected benchmark needs the run's PostgreSQL server
  */
-record RunSettings(Profile profile, Options options, Plan plan, int lanes, boolean gcProfiler, boolean durable, Path resultsDir,
+record RunSettings(Profile profile, Options options, Plan plan, int lanes, boolean gcProfiler, boolean durable, Scale scale, Path resultsDir,
                    Optional<Setting> sqliteParent, PostgresSettings postgres, PgProvider pgProvider, Secrets secrets,
                    List<RoundTrip> roundTrips, boolean needsPostgres, List<String> arguments) {
     static final String PG_URL = "--pg-url";
@@ -77,6 +79,7 @@ record RunSettings(Profile profile, Options options, Plan plan, int lanes, boole
         // The forks of the regression check turn the gc profiler off with the property; checked here, before anything starts.
         boolean gcProfiler = cli.gcProfiler() && gcProfilerProperty();
         boolean durable = durable(cli.profile(), env);
+        Scale scale = scale(cli.profile());
         try {
             RunFolder.checkWritable(cli.resultsDir(), RESULTS_DIR);
         } catch (IllegalArgumentException e) {
@@ -101,7 +104,7 @@ record RunSettings(Profile profile, Options options, Plan plan, int lanes, boole
             out.println("[dbbench] " + PgRoundTrips.OPTION + " is ignored: no selected benchmark uses PostgreSQL");
         }
         List<String> arguments = cli.parsed().originalArgs();
-        return new RunSettings(cli.profile(), options, plan, lanes, gcProfiler, durable, cli.resultsDir(), sqliteParent, postgres,
+        return new RunSettings(cli.profile(), options, plan, lanes, gcProfiler, durable, scale, cli.resultsDir(), sqliteParent, postgres,
                 cli.pgProvider(), secrets, roundTrips, needsPostgres, arguments);
     }
 
@@ -145,6 +148,23 @@ record RunSettings(Profile profile, Options options, Plan plan, int lanes, boole
     private static boolean gcProfilerProperty() {
         try {
             return GcProfilerSwitch.fromProperty();
+        } catch (IllegalArgumentException e) {
+            throw new SetupException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The size of the large tables the forks build: {@code -Ddbbench.scale} when given, else
+     * {@link Scale#SMOKE} for the smoke profile (it proves that everything runs, on small data) and
+     * full size otherwise.
+     */
+    private static Scale scale(Profile profile) {
+        String given = System.getProperty(ForkContract.SCALE_PROPERTY);
+        if (given == null || given.isBlank()) {
+            return profile == Profile.SMOKE ? Scale.SMOKE : Scale.FULL;
+        }
+        try {
+            return Scale.parse(given, "-D" + ForkContract.SCALE_PROPERTY);
         } catch (IllegalArgumentException e) {
             throw new SetupException(e.getMessage(), e);
         }

@@ -47,6 +47,8 @@ public final class HtmlPage {
         head("dbbench report: " + report.run().name());
         out.append("<h1>dbbench report: ").append(esc(report.run().name())).append("</h1>\n");
         out.append("<p class=\"meta\">").append(esc(Methods.TEXT)).append("</p>\n");
+        Report.scaleNote(report.run()).ifPresent(n -> out.append("<p class=\"meta\"><strong>").append(esc(n))
+                .append("</strong>: figures of this run are not full-size answers.</p>\n"));
         nav(report);
         claims(report.claims());
         int n = 0;

@@ -56,6 +56,12 @@ public record Report(RecordedRun run, List<QuestionReport> questions, List<Claim
         return Optional.ofNullable(run.environment().get("run.profile"));
     }
 
+    /** "smoke: tables scaled to 1/100" when the run's tables were scaled down (environment.json's run.scale), else empty. */
+    static Optional<String> scaleNote(RecordedRun run) {
+        return Optional.ofNullable(run.environment().get("run.scale")).filter(s -> !s.equals("full"))
+                .map(s -> run.environment().getOrDefault("run.scale_description", s + ": tables scaled down"));
+    }
+
     /** The secondary metrics worth a column: auxiliary counters, allocation per operation and GC time, median and p99 of sample mode. */
     static String secondary(Row row) {
         return row.secondary().entrySet().stream()

@@ -21,6 +21,7 @@ final class SummaryMarkdown {
         line("");
         line(Methods.TEXT);
         line("");
+        Report.scaleNote(report.run()).ifPresent(n -> line("**" + cell(n) + "**: figures of this run are not full-size answers.\n"));
         contents(report);
         claims(report.claims());
         int n = 0;

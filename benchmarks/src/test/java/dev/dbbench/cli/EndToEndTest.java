@@ -112,6 +112,14 @@ class EndToEndTest {
 
         JsonNode env = json.readTree(runDir.resolve(RunFolder.ENVIRONMENT_JSON).toFile());
         assertEquals("smoke", env.get("run").get("profile").asText());
+        // Smoke's tables are scaled down, said in the record and the report; the fixture template a fork built is dropped at the end.
+        assertEquals("smoke", env.get("run").get("scale").asText());
+        assertTrue(Files.readString(runDir.resolve("summary.md")).contains("smoke: tables scaled to 1/100"));
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(pg.url(), PasswordPostgres.ROLE, PASSWORD);
+                java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM pg_database WHERE starts_with(datname, 'fx_')")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1), "the run's fixture templates are dropped");
+        }
         assertEquals(2, env.get("run").get("parallel").asInt());
         assertEquals(2, env.get("run").get("failures").asInt());
         assertEquals("explicit", env.get("postgres").get("source").asText());

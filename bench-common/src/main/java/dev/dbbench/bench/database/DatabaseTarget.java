@@ -11,8 +11,8 @@ import java.nio.file.Path;
 /**
  * A fresh, empty database for one benchmark trial (or one test), removed on {@link #close()}: a
  * database of its own on the run's PostgreSQL server, or a SQLite file in a temporary directory of
- * its own. The one place in the bench modules where a database is made and dropped, so a change to
- * how (a template to copy, a fixture kept between trials) is made once.
+ * its own, or a copy of a {@link Fixture} built once per run. The one place in the bench modules
+ * where a database is made and dropped.
  */
 public final class DatabaseTarget implements AutoCloseable {
     private final Dialect dialect;
@@ -40,6 +40,36 @@ public final class DatabaseTarget implements AutoCloseable {
         return switch (dialect) {
             case POSTGRES -> postgres(label);
             case SQLITE -> sqlite(label);
+        };
+    }
+
+    /**
+     * A database of the kind {@code benchmark}'s {@link OnDatabase} names, holding {@code fixture}:
+     * a copy of the one built for the whole run (built here first when this is its first use in the
+     * run). The copy is the trial's own, removed on {@link #close()} like a fresh one.
+     */
+    public static DatabaseTarget fromFixture(Class<?> benchmark, Fixture fixture) {
+        return fromFixture(dialectOf(benchmark), declaring(benchmark).getSimpleName(), fixture);
+    }
+
+    /** {@link #fromFixture(Class, Fixture)} for a {@code dialect} and a {@code label} given. */
+    public static DatabaseTarget fromFixture(Dialect dialect, String label, Fixture fixture) {
+        return switch (dialect) {
+            case POSTGRES -> {
+                PgEndpoint endpoint = Fixtures.shared().postgres(SharedPostgres.get(), fixture, label);
+                yield new DatabaseTarget(Dialect.POSTGRES, Databases.postgres(endpoint), endpoint, null, null);
+            }
+            case SQLITE -> {
+                SqliteDirectory directory = SqliteDirectory.create();
+                Path file = directory.file(label + ".db");
+                try {
+                    Fixtures.shared().sqlite(fixture, file);
+                } catch (RuntimeException e) {
+                    directory.close();
+                    throw e;
+                }
+                yield new DatabaseTarget(Dialect.SQLITE, Databases.sqlite(file), null, directory, file);
+            }
         };
     }
 

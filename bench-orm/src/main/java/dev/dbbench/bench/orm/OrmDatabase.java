@@ -2,6 +2,8 @@ package dev.dbbench.bench.orm;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.dbbench.bench.database.DatabaseTarget;
+import dev.dbbench.bench.database.Fixture;
 import dev.dbbench.core.Database;
 import dev.dbbench.core.Databases;
 import dev.dbbench.core.Dialect;
@@ -31,9 +33,15 @@ public final class OrmDatabase implements AutoCloseable {
     private final Connection jdbc;
 
     private OrmDatabase(Database db, OrmSettings settings, AutoCloseable drop) throws SQLException {
+        this(db, settings, drop, true);
+    }
+
+    private OrmDatabase(Database db, OrmSettings settings, AutoCloseable drop, boolean createSchema) throws SQLException {
         this.db = db;
         this.drop = drop;
-        db.useConnection(c -> OrmSchema.create(c, db.dialect()));
+        if (createSchema) {
+            db.useConnection(c -> OrmSchema.create(c, db.dialect()));
+        }
         HikariConfig config = new HikariConfig();
         config.setDataSource(db.dataSource());
         config.setMaximumPoolSize(2);
@@ -58,6 +66,36 @@ public final class OrmDatabase implements AutoCloseable {
     public static OrmDatabase postgres(String label) throws SQLException {
         PgEndpoint endpoint = SharedPostgres.get().createDatabase(label);
         return new OrmDatabase(Databases.postgres(endpoint), OrmSettings.postgres(endpoint), () -> SharedPostgres.get().drop(endpoint));
+    }
+
+    /**
+     * A copy of {@code fixture} (built once per run, see {@link DatabaseTarget#fromFixture}) in a
+     * database of the kind {@code benchmark}'s {@code @OnDatabase} names; the fixture holds the ORM
+     * schema ({@link #fixture}). Dropped at {@link #close()}.
+     */
+    public static OrmDatabase fromFixture(Class<?> benchmark, Fixture fixture) throws SQLException {
+        DatabaseTarget target = DatabaseTarget.fromFixture(benchmark, fixture);
+        try {
+            OrmSettings settings = target.dialect() == Dialect.POSTGRES ? OrmSettings.postgres(target.endpoint()) : OrmSettings.sqlite(target.file());
+            return new OrmDatabase(target.database(), settings, target::close, false);
+        } catch (SQLException | RuntimeException e) {
+            target.close();
+            throw e;
+        }
+    }
+
+    /** Fills a fresh ORM schema for a fixture. */
+    @FunctionalInterface
+    public interface Fill {
+        void into(Connection c, Dialect dialect) throws SQLException;
+    }
+
+    /** A fixture of the ORM schema, filled by {@code fill} on one connection, which it closes. */
+    public static Fixture fixture(String generator, int version, String contents, Fill fill) {
+        return new Fixture(generator, version, contents, d -> d.useConnection(c -> {
+            OrmSchema.create(c, d.dialect());
+            fill.into(c, d.dialect());
+        }));
     }
 
     public Dialect dialect() {

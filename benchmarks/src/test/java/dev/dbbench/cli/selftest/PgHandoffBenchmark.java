@@ -1,11 +1,12 @@
 package dev.dbbench.cli.selftest;
 
+import dev.dbbench.bench.database.DatabaseTarget;
+import dev.dbbench.bench.database.Fixture;
 import dev.dbbench.bench.database.OnDatabase;
 import dev.dbbench.core.Dialect;
-import dev.dbbench.core.provision.PgEndpoint;
+import dev.dbbench.core.provision.ForkContract;
 import dev.dbbench.core.provision.PostgresServer;
 import dev.dbbench.core.provision.SharedPostgres;
-import dev.dbbench.core.provision.SqliteDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,8 +30,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Test-only (never in the jar): {@code @OnDatabase(POSTGRES)} makes the launcher provision PostgreSQL; the
  * fork must find the launcher's server through the handed-over system properties (explicit
- * settings), not start one of its own, and must be told the SQLite directory. The end-to-end test
- * always gives --sqlite-dir, so a missing one here is a hand-over bug.
+ * settings), not start one of its own, and must be handed the whole fork contract (SQLite and fixture
+ * folders, the run's fixture name). The end-to-end test always gives --sqlite-dir, so a missing one
+ * here is a hand-over bug. Its table is a fixture, so the run leaves a template behind for the
+ * launcher to drop.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -40,33 +43,42 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @OnDatabase(Dialect.POSTGRES)
 public class PgHandoffBenchmark {
-    private PostgresServer server;
-    private PgEndpoint db;
+    private DatabaseTarget target;
     private Connection connection;
 
     @Setup(Level.Trial)
     public void setUp() throws SQLException {
-        server = SharedPostgres.get();
+        PostgresServer server = SharedPostgres.get();
         if (server.source() != PostgresServer.Source.EXPLICIT) {
             throw new IllegalStateException("the fork provisioned its own server (" + server.source() + ") instead of using the launcher's");
         }
-        String sqliteDir = System.getProperty(SqliteDirectory.DIR_PROPERTY);
-        if (sqliteDir == null || !Files.isDirectory(Path.of(sqliteDir))) {
-            throw new IllegalStateException("-D" + SqliteDirectory.DIR_PROPERTY + " was not handed to the fork: " + sqliteDir);
+        ForkContract contract = ForkContract.fromSystemProperties();
+        Path sqliteDir = contract.sqliteFolder().orElse(null);
+        if (sqliteDir == null || !Files.isDirectory(sqliteDir) || contract.fixtureRun().isEmpty() || contract.fixtureFolder().isEmpty()) {
+            throw new IllegalStateException("the fork contract was not handed to the fork whole: " + contract);
         }
-        db = server.createDatabase("PgHandoffBenchmark");
-        connection = db.connect();
+        // A fixture built as the run's template (fx_<run>_...): the launcher drops it at the end of the run.
+        target = DatabaseTarget.fromFixture(Dialect.POSTGRES, "PgHandoffBenchmark", new Fixture("selftest_one", 1, "rows=1", db -> db.useConnection(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE one (x integer)");
+                s.execute("INSERT INTO one VALUES (1)");
+            }
+        })));
+        connection = target.database().open();
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws SQLException {
-        connection.close();
-        server.drop(db);
+        try {
+            connection.close();
+        } finally {
+            target.close();
+        }
     }
 
     @Benchmark
     public int selectOne() throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT x FROM one")) {
             rs.next();
             return rs.getInt(1);
         }

@@ -3,6 +3,7 @@ package dev.dbbench.core.provision;
 import dev.dbbench.core.DatabaseException;
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,6 +12,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * A provisioned PostgreSQL server and the fresh databases made on it. Closing drops what was made
@@ -31,6 +34,10 @@ public final class PostgresServer implements AutoCloseable {
     private final String reason;
     private final AutoCloseable stopper;
     private final List<PgEndpoint> created = new ArrayList<>();
+    /** Name prefixes of fixture templates this process owns, dropped at {@link #close()} on a server we did not start. */
+    private final List<String> templatePrefixes = new ArrayList<>();
+    /** Template names are built by the caller from [a-z0-9_]: identifiers cannot be bind parameters. */
+    private static final Pattern TEMPLATE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     PostgresServer(PgEndpoint admin, Source source, String reason, AutoCloseable stopper) {
         this.admin = Objects.requireNonNull(admin, "admin");
@@ -91,6 +98,128 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether this login may create databases; without the right, fresh databases are schemas
+     * (see {@link #createDatabase(String)}) and no template can be copied.
+     */
+    public boolean createsDatabases() {
+        try (Connection c = admin.connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user")) {
+            return rs.next() && rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw DatabaseException.of("[postgres] read whether " + admin.user() + " may create databases", e);
+        }
+    }
+
+    /**
+     * Makes sure database {@code name} exists as a finished template, building it with {@code build}
+     * when it does not; returns whether it was built by this call. Several processes may ask at once
+     * (forks side by side): an advisory lock on the name lets one build while the others wait, then
+     * find it. A template is marked finished ({@code IS_TEMPLATE}, and closed to connections so
+     * nothing holds it open when it is copied) only after {@code build} returned, so one left half
+     * built by a process that died is dropped and built again. {@code build} must close every
+     * connection it opens: a database with open connections cannot be copied.
+     */
+    public boolean ensureTemplate(String name, Consumer<PgEndpoint> build) {
+        checkTemplateName(name);
+        try (Connection c = admin.connect()) {
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_lock(hashtext(?))")) {
+                lock.setString(1, name);
+                lock.execute();
+            }
+            try {
+                Boolean finished = templateState(c, name);
+                if (Boolean.TRUE.equals(finished)) {
+                    return false;
+                }
+                try (Statement s = c.createStatement()) {
+                    if (finished != null) {
+                        dropDatabase(s, name);
+                    }
+                    s.execute("CREATE DATABASE " + name);
+                    try {
+                        build.accept(admin.withDatabase(name));
+                        s.execute("ALTER DATABASE " + name + " WITH IS_TEMPLATE true ALLOW_CONNECTIONS false");
+                    } catch (RuntimeException | SQLException e) {
+                        dropDatabase(s, name);
+                        throw e;
+                    }
+                }
+                return true;
+            } finally {
+                try (PreparedStatement unlock = c.prepareStatement("SELECT pg_advisory_unlock(hashtext(?))")) {
+                    unlock.setString(1, name);
+                    unlock.execute();
+                }
+            }
+        } catch (SQLException e) {
+            throw DatabaseException.of("[postgres] build the fixture template " + name, e);
+        }
+    }
+
+    /** True: a finished template; false: a database of that name not (yet) marked finished; null: none. */
+    private static Boolean templateState(Connection c, String name) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT datistemplate FROM pg_database WHERE datname = ?")) {
+            q.setString(1, name);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? rs.getBoolean(1) : null;
+            }
+        }
+    }
+
+    /** A fresh database for {@code label}, a copy of the finished template {@code template}; dropped like any fresh one. */
+    public synchronized PgEndpoint createDatabaseFrom(String template, String label) {
+        checkTemplateName(template);
+        String name = freshName(label);
+        try (Connection c = admin.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name + " TEMPLATE " + template);
+            PgEndpoint endpoint = admin.withDatabase(name);
+            created.add(endpoint);
+            return endpoint;
+        } catch (SQLException e) {
+            throw DatabaseException.of("[postgres] copy the fixture template " + template + " for " + label, e);
+        }
+    }
+
+    /** Drops every template whose name starts with {@code prefix} at {@link #close()}, when this server is not ours to stop. */
+    public synchronized void dropTemplatesAtClose(String prefix) {
+        checkTemplateName(prefix);
+        templatePrefixes.add(prefix);
+    }
+
+    /** Drops every database whose name starts with {@code prefix} (a run's fixture templates); returns how many. */
+    public synchronized int dropTemplates(String prefix) {
+        checkTemplateName(prefix);
+        List<String> names = new ArrayList<>();
+        try (Connection c = admin.connect()) {
+            try (PreparedStatement q = c.prepareStatement("SELECT datname FROM pg_database WHERE starts_with(datname, ?)")) {
+                q.setString(1, prefix);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        names.add(rs.getString(1));
+                    }
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                for (String name : names) {
+                    checkTemplateName(name);
+                    // A template cannot be dropped: it is made an ordinary database first.
+                    s.execute("ALTER DATABASE " + name + " WITH IS_TEMPLATE false");
+                    dropDatabase(s, name);
+                }
+            }
+            return names.size();
+        } catch (SQLException e) {
+            throw DatabaseException.of("[postgres] drop the fixture templates " + prefix + "*", e);
+        }
+    }
+
+    private static void checkTemplateName(String name) {
+        if (!TEMPLATE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("[postgres] a template name is 1 to 63 of [a-z0-9_], starting with a letter; was \"" + name + "\"");
+        }
+    }
+
     /** Drops a database or schema made by {@link #createDatabase(String)}. */
     public synchronized void drop(PgEndpoint endpoint) {
         if (!created.remove(endpoint)) {
@@ -143,6 +272,16 @@ public final class PostgresServer implements AutoCloseable {
             }
         }
         created.clear();
+        if (source == Source.EXPLICIT) {
+            for (String prefix : List.copyOf(templatePrefixes)) {
+                try {
+                    dropTemplates(prefix);
+                } catch (RuntimeException e) {
+                    failure = failure == null ? e : failure;
+                }
+            }
+        }
+        templatePrefixes.clear();
         if (stopper != null) {
             try {
                 stopper.close();

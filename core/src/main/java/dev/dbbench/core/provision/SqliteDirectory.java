@@ -28,9 +28,13 @@ public final class SqliteDirectory implements AutoCloseable {
 
     /** A fresh directory under the configured parent. */
     public static SqliteDirectory create() {
-        String configured = Optional.ofNullable(System.getProperty(DIR_PROPERTY)).filter(s -> !s.isEmpty()).orElse(System.getenv(DIR_ENV));
-        String settingName = System.getProperty(DIR_PROPERTY) != null ? "-D" + DIR_PROPERTY : DIR_ENV;
-        return create(configured == null || configured.isEmpty() ? null : Path.of(configured), settingName);
+        // A fork of the launcher is handed the run's folder in its contract (the same property a person may set).
+        Optional<Path> handed = ForkContract.fromSystemProperties().sqliteFolder();
+        if (handed.isPresent()) {
+            return create(handed.get(), "-D" + DIR_PROPERTY);
+        }
+        String configured = System.getenv(DIR_ENV);
+        return create(configured == null || configured.isEmpty() ? null : Path.of(configured), DIR_ENV);
     }
 
     /** A fresh directory under {@code parent}, or the system's temporary directory when null. */

@@ -1,6 +1,7 @@
 package dev.dbbench.bench.question.index;
 
 import dev.dbbench.bench.database.DatabaseTarget;
+import dev.dbbench.bench.database.Fixture;
 import dev.dbbench.core.Dialect;
 import dev.dbbench.core.index.GuideIndexes;
 import dev.dbbench.core.index.GuideOrder;
@@ -9,6 +10,7 @@ import dev.dbbench.core.index.GuideTables;
 import dev.dbbench.core.index.GuideUser;
 import dev.dbbench.core.index.IndexDefinition;
 import dev.dbbench.core.index.Indexes;
+import dev.dbbench.core.provision.Scale;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -31,9 +33,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * ({@code idx_users_email}); an active user by email ({@code idx_active_users}, partial: only the
  * fifth of users that are active are in it); a user's orders since a date, oldest first
  * ({@code idx_orders_user_date}, composite). Each variant's state builds only the table it reads,
- * in a fresh database, with only the index it is about: 1,000,000 users or 1,000,000 orders (10 per
- * user across 100,000 users), generated in one statement and analysed, once per trial. Nothing is
- * written while measuring.
+ * in a database of its own, with only the index it is about: 1,000,000 users or 1,000,000 orders
+ * (10 per user across 100,000 users), generated in one statement and analysed, built once per run
+ * and copied for every trial. Nothing is written while measuring.
  *
  * <p>Measured: one query on an open connection, mapped to records and returned; the keys (user
  * ids, and so emails) follow the same seeded random sequence in every variant, so each pair reads
@@ -63,8 +65,8 @@ public abstract class IndexLookup {
         public GuideQueries queries;
         private DatabaseTarget target;
 
-        /** Fills the table the variant reads. */
-        protected abstract void fill(Connection c, Dialect dialect) throws SQLException;
+        /** Fills the table the variant reads, at the sizes given (already scaled). */
+        protected abstract void fill(Connection c, Dialect dialect, int users, int orders, int orderUsers) throws SQLException;
 
         /** The index the variant is about, or null for none. */
         public abstract IndexDefinition index();
@@ -75,23 +77,42 @@ public abstract class IndexLookup {
             createTableFor(Class.forName(benchmark.substring(0, benchmark.lastIndexOf('.')), false, getClass().getClassLoader()));
         }
 
-        /** Builds the table in a fresh database of the kind {@code benchmark} runs on (also for the tests). */
+        /** A copy of the table in a database of the kind {@code benchmark} runs on (also for the tests). */
         public void createTableFor(Class<?> benchmark) throws SQLException {
             Dialect dialect = DatabaseTarget.dialectOf(benchmark);
-            target = DatabaseTarget.fresh(dialect, benchmark.getSimpleName() + "_" + getClass().getSimpleName());
+            target = DatabaseTarget.fromFixture(dialect, benchmark.getSimpleName() + "_" + getClass().getSimpleName(), fixture());
             queries = new GuideQueries(dialect);
-            target.database().useTransaction(c -> {
-                GuideTables.create(c, dialect);
-                fill(c, dialect);
-                if (index() != null) {
-                    Indexes.create(c, dialect, index());
-                }
-            });
             connection = target.database().open();
-            // On PostgreSQL a VACUUM ANALYZE: it also sets the visibility map, without which an
-            // index-only scan still visits the table.
-            GuideTables.analyze(connection, dialect);
         }
+
+        /**
+         * The table with its index, filled and analysed: built once per run for each table, size
+         * and index, and copied for every trial. Read-only while measured, so a copy is as good as
+         * a fresh build. The smoke profile scales the sizes down ({@link Scale}).
+         */
+        public Fixture fixture() {
+            Scale scale = Scale.current();
+            int u = scale.rows(users);
+            int o = scale.rows(orders);
+            int ou = scale.rows(orderUsers);
+            IndexDefinition index = index();
+            return new Fixture("index_" + table(), 1, "users=" + u + ",orders=" + o + ",orderUsers=" + ou + ",index=" + index, db -> {
+                Dialect dialect = db.dialect();
+                db.useTransaction(c -> {
+                    GuideTables.create(c, dialect);
+                    fill(c, dialect, u, o, ou);
+                    if (index != null) {
+                        Indexes.create(c, dialect, index);
+                    }
+                });
+                // On PostgreSQL a VACUUM ANALYZE: it also sets the visibility map, without which an
+                // index-only scan still visits the table (copied with the template).
+                db.useConnection(c -> GuideTables.analyze(c, dialect));
+            });
+        }
+
+        /** Which table {@link #fill} writes, for the fixture's name. */
+        protected abstract String table();
 
         @TearDown(Level.Trial)
         public void removeTable() throws SQLException {
@@ -106,8 +127,13 @@ public abstract class IndexLookup {
     /** Users, primary key only. */
     public static class PlainUsers extends Table {
         @Override
-        protected void fill(Connection c, Dialect dialect) throws SQLException {
+        protected void fill(Connection c, Dialect dialect, int users, int orders, int orderUsers) throws SQLException {
             GuideTables.insertUsers(c, dialect, 1, users);
+        }
+
+        @Override
+        protected String table() {
+            return "users";
         }
 
         @Override
@@ -133,8 +159,13 @@ public abstract class IndexLookup {
     /** Orders, primary key only. */
     public static class PlainOrders extends Table {
         @Override
-        protected void fill(Connection c, Dialect dialect) throws SQLException {
+        protected void fill(Connection c, Dialect dialect, int users, int orders, int orderUsers) throws SQLException {
             GuideTables.insertOrders(c, dialect, orders, orderUsers);
+        }
+
+        @Override
+        protected String table() {
+            return "orders";
         }
 
         @Override
@@ -160,10 +191,17 @@ public abstract class IndexLookup {
         private String[] emails;
         private String[] activeEmails;
         private long[] orderUserIds;
+        private LocalDateTime since;
         private int next;
 
         @Setup(Level.Trial)
         public void draw() {
+            // The same scale as the tables' (Scale), so every key is in them.
+            Scale scale = Scale.current();
+            int users = scale.rows(this.users);
+            int orderUsers = scale.rows(this.orderUsers);
+            int orders = scale.rows(this.orders);
+            since = GuideTables.createdAt(orders / 2);
             SplittableRandom random = new SplittableRandom(SEED);
             emails = new String[KEYS];
             activeEmails = new String[KEYS];
@@ -196,7 +234,7 @@ public abstract class IndexLookup {
 
         /** Half way through the orders' time span: about half of each user's orders are newer. */
         public LocalDateTime since() {
-            return GuideTables.createdAt(orders / 2);
+            return since;
         }
 
         private static String email(long id) {

@@ -7,6 +7,7 @@ import dev.dbbench.core.orm.SampleData;
 import dev.dbbench.core.orm.UserOrderSchema;
 import dev.dbbench.core.orm.UserOrdersLoader;
 import dev.dbbench.core.orm.UserWithOrders;
+import dev.dbbench.core.provision.Scale;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -48,7 +49,8 @@ public abstract class UserOrdersLoad {
         Database db = target.database();
         db.useTransaction(c -> {
             UserOrderSchema.create(c, db.dialect());
-            SampleData.insert(c, db.dialect(), USERS, ORDERS_PER_USER);
+            // The smoke profile scales the users down (Scale): every way of loading still runs.
+            SampleData.insert(c, db.dialect(), Scale.current().rows(USERS), ORDERS_PER_USER);
         });
         if (db.dialect() == Dialect.POSTGRES) {
             // Fresh statistics, so the planner picks its plans for 6,000 rows and not for empty tables.

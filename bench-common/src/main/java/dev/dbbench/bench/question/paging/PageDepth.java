@@ -6,6 +6,7 @@ import dev.dbbench.core.paging.KeysetPager;
 import dev.dbbench.core.paging.OffsetPager;
 import dev.dbbench.core.paging.Page;
 import dev.dbbench.core.paging.PagedQuery;
+import dev.dbbench.core.provision.Scale;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -26,7 +27,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * columns, mapped to {@link GuideUser}) on one open connection; the page is returned. The keyset
  * read starts after the id of the row before {@code depth}, found once in trial setup, as an
  * application would have it from the previous page. Excluded: creating, filling and analysing the
- * table (once per trial; nothing is written while measuring) and opening the connection.
+ * table (once per run, copied per trial; nothing is written while measuring) and opening the connection.
  */
 // JMH checks a @Param's class for @State even when it is abstract; the subclass states it again, with its scope.
 @State(Scope.Thread)
@@ -46,19 +47,24 @@ public abstract class PageDepth {
     private OffsetPager<GuideUser> offset;
     private KeysetPager<GuideUser> keyset;
     private long keyBeforeDepth;
+    /** {@code depth} at this run's scale. */
+    private int at;
 
     @Setup(Level.Trial)
     public void createUsers() throws SQLException {
-        if (depth >= tableRows) {
-            throw new IllegalArgumentException("depth must be below the table's " + tableRows + " rows, was " + depth);
+        // The smoke profile scales the table and the depth alike (Scale): every depth still runs, on a small table.
+        Scale scale = Scale.current();
+        int rows = scale.rows(tableRows);
+        at = scale.rows(depth);
+        if (at >= rows) {
+            throw new IllegalArgumentException("depth must be below the table's " + rows + " rows, was " + at);
         }
-        users = UsersTable.filled(getClass(), tableRows);
-        users.analyze();
+        users = UsersTable.filled(getClass(), rows);
         connection = users.connection();
         Dialect dialect = users.dialect();
         offset = new OffsetPager<>(USERS, PAGE_SIZE, rs -> GuideUser.read(rs, dialect));
         keyset = new KeysetPager<>(USERS, PAGE_SIZE, rs -> GuideUser.read(rs, dialect));
-        keyBeforeDepth = depth == 0 ? KeysetPager.BEFORE_FIRST : offset.page(connection, depth - 1).rows().get(0).id();
+        keyBeforeDepth = at == 0 ? KeysetPager.BEFORE_FIRST : offset.page(connection, at - 1).rows().get(0).id();
     }
 
     @TearDown(Level.Trial)
@@ -68,11 +74,11 @@ public abstract class PageDepth {
 
     @Benchmark
     public Page<GuideUser> offset() throws SQLException {
-        return offset.page(connection, depth);
+        return offset.page(connection, at);
     }
 
     @Benchmark
     public Page<GuideUser> keyset() throws SQLException {
-        return keyset.pageAfter(connection, keyBeforeDepth, depth);
+        return keyset.pageAfter(connection, keyBeforeDepth, at);
     }
 }

@@ -1,15 +1,19 @@
 package dev.dbbench.bench.question.paging;
 
 import dev.dbbench.bench.database.DatabaseTarget;
+import dev.dbbench.bench.database.Fixture;
 import dev.dbbench.core.Dialect;
 import dev.dbbench.core.index.GuideTables;
 import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * The fixture of the paging and streaming questions: a fresh database of the benchmark's kind
- * holding the guide's users table, filled with ids 1 to {@code rows} in one transaction, and one
- * open auto-commit connection to read it. Closing it closes the connection and drops the database.
+ * The fixture of the paging and streaming questions: a database of the benchmark's kind holding
+ * the guide's users table, ids 1 to {@code rows} written in one transaction and analysed (on
+ * PostgreSQL a VACUUM ANALYZE, which also sets the visibility map), and one open auto-commit
+ * connection to read it. The table is built once per run for each size ({@link #fixture(long)}) and
+ * every trial reads its own copy, with the statistics and visibility map copied along. Closing it
+ * closes the connection and drops the copy.
  */
 public final class UsersTable implements AutoCloseable {
     private final DatabaseTarget target;
@@ -20,15 +24,21 @@ public final class UsersTable implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** Creates and fills the table for {@code benchmark} (its {@code @OnDatabase} names the database). */
-    public static UsersTable filled(Class<?> benchmark, long rows) {
-        DatabaseTarget target = DatabaseTarget.of(benchmark);
-        try {
-            Dialect dialect = target.dialect();
-            target.database().useTransaction(c -> {
-                GuideTables.create(c, dialect);
-                GuideTables.insertUsers(c, dialect, 1, rows);
+    /** The users table of {@code rows} rows, analysed: what every trial of that size starts from. */
+    public static Fixture fixture(long rows) {
+        return new Fixture("guide_users", 1, "rows=" + rows, db -> {
+            db.useTransaction(c -> {
+                GuideTables.create(c, db.dialect());
+                GuideTables.insertUsers(c, db.dialect(), 1, rows);
             });
+            db.useConnection(c -> GuideTables.analyze(c, db.dialect()));
+        });
+    }
+
+    /** A copy of the {@code rows}-row table for {@code benchmark} (its {@code @OnDatabase} names the database). */
+    public static UsersTable filled(Class<?> benchmark, long rows) {
+        DatabaseTarget target = DatabaseTarget.fromFixture(benchmark, fixture(rows));
+        try {
             return new UsersTable(target, target.database().open());
         } catch (RuntimeException e) {
             target.close();
@@ -42,11 +52,6 @@ public final class UsersTable implements AutoCloseable {
 
     public Connection connection() {
         return connection;
-    }
-
-    /** Fresh statistics for the planner (on PostgreSQL a VACUUM ANALYZE, which also sets the visibility map). */
-    public void analyze() throws SQLException {
-        GuideTables.analyze(connection, dialect());
     }
 
     @Override

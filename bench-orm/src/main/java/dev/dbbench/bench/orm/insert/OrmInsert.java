@@ -4,6 +4,7 @@ import dev.dbbench.bench.orm.OrmDatabase;
 import dev.dbbench.bench.orm.StatementCounter;
 import dev.dbbench.core.orm.SampleData;
 import dev.dbbench.core.orm.jpa.OrmInserts;
+import dev.dbbench.core.provision.Scale;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +61,9 @@ public abstract class OrmInsert {
 
     @Setup(Level.Trial)
     public void open() throws SQLException {
+        // The smoke profile scales the size down (Scale; recorded in environment.json and the report): every
+        // combination still runs. JMH records the parameter as given.
+        users = Scale.current().rows(users);
         db = database();
     }
 

@@ -6,6 +6,7 @@ import dev.dbbench.core.orm.SampleData;
 import dev.dbbench.core.orm.UserOrdersLoader;
 import dev.dbbench.core.orm.UserWithOrders;
 import dev.dbbench.core.orm.jpa.OrmLoaders;
+import dev.dbbench.core.provision.Scale;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -64,7 +65,8 @@ public abstract class OrmUserOrdersLoad {
     @Setup(Level.Trial)
     public void fill() throws SQLException {
         db = database();
-        SampleData.insert(db.jdbc(), db.dialect(), USERS, ORDERS_PER_USER);
+        // The smoke profile scales the users down (Scale): every way of loading still runs.
+        SampleData.insert(db.jdbc(), db.dialect(), Scale.current().rows(USERS), ORDERS_PER_USER);
         db.analyze();
         jdbc = new UserOrdersLoader(db.dialect());
         // The filling's own statements are not the first operation's.

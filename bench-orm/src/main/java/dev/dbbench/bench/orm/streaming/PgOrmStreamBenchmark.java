@@ -2,8 +2,6 @@ package dev.dbbench.bench.orm.streaming;
 
 import dev.dbbench.bench.database.OnDatabase;
 import dev.dbbench.core.Dialect;
-import dev.dbbench.bench.orm.OrmDatabase;
-import java.sql.SQLException;
 
 /**
  * How should I read 1,000,000 rows from PostgreSQL through Hibernate: all at once, scrolling, or a
@@ -17,8 +15,5 @@ import java.sql.SQLException;
  */
 @OnDatabase(Dialect.POSTGRES)
 public class PgOrmStreamBenchmark extends OrmStreamRead {
-    @Override
-    protected OrmDatabase database() throws SQLException {
-        return OrmDatabase.postgres("PgOrmStreamBenchmark");
-    }
+    // The database is the one @OnDatabase names; the table, a fixture of OrmStreamRead.
 }

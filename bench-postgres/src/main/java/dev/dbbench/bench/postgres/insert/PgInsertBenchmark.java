@@ -8,6 +8,7 @@ import dev.dbbench.core.postgres.ProductBulkInsert;
 import dev.dbbench.core.postgres.Products;
 import dev.dbbench.core.postgres.SampleProducts;
 import dev.dbbench.core.provision.PgEndpoint;
+import dev.dbbench.core.provision.Scale;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -83,6 +84,9 @@ public class PgInsertBenchmark {
 
     @Setup(Level.Trial)
     public void createTable() throws SQLException {
+        // The smoke profile scales the size down (Scale; recorded in environment.json and the report): every
+        // combination still runs. JMH records the parameter as given.
+        rows = Scale.current().rows(rows);
         target = DatabaseTarget.of(getClass());
         endpoint = target.endpoint();
         connection = endpoint.connect();

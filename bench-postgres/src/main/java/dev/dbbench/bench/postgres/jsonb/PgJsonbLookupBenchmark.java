@@ -1,6 +1,7 @@
 package dev.dbbench.bench.postgres.jsonb;
 
 import dev.dbbench.bench.database.DatabaseTarget;
+import dev.dbbench.bench.database.Fixture;
 import dev.dbbench.bench.database.OnDatabase;
 import dev.dbbench.core.Dialect;
 import dev.dbbench.core.postgres.Product;
@@ -8,6 +9,7 @@ import dev.dbbench.core.postgres.ProductBulkInsert;
 import dev.dbbench.core.postgres.Products;
 import dev.dbbench.core.postgres.SampleProducts;
 import dev.dbbench.core.provision.PgEndpoint;
+import dev.dbbench.core.provision.Scale;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -42,7 +44,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * former, for that one key.)
  *
  * <p>Measured: one lookup, the 100 rows read into records, over an open connection. Excluded:
- * loading the table (COPY), building the indexes and ANALYZE, once per trial; nothing is written.
+ * loading the table (COPY), building the indexes and ANALYZE (once per run, copied per trial);
+ * nothing is written.
  *
  * <p>Expected: without an index all four read the whole table, within tens of percent of each
  * other. With the indexes, the guide's two forms stay where they were, while the two containment
@@ -85,18 +88,24 @@ public class PgJsonbLookupBenchmark {
 
     @Setup(Level.Trial)
     public void loadProducts() throws SQLException {
-        target = DatabaseTarget.of(getClass());
+        target = DatabaseTarget.fromFixture(getClass(), fixture(index, Scale.current().rows(PRODUCTS)));
         endpoint = target.endpoint();
         connection = endpoint.connect();
-        Products.createSchema(connection);
-        ProductBulkInsert.copy(connection, SampleProducts.range(0, PRODUCTS));
-        if (index == Index.GIN) {
-            Products.createGinIndexes(connection);
-        }
-        // Fresh statistics, so the planner knows the table's size and the values' frequencies.
-        try (Statement s = connection.createStatement()) {
-            s.execute("ANALYZE products");
-        }
+    }
+
+    /** The products table with its indexes, analysed: built once per run for each index, copied per trial. */
+    static Fixture fixture(Index index, int products) {
+        return new Fixture("products", 1, "products=" + products + ",index=" + index, db -> db.useConnection(c -> {
+            Products.createSchema(c);
+            ProductBulkInsert.copy(c, SampleProducts.range(0, products));
+            if (index == Index.GIN) {
+                Products.createGinIndexes(c);
+            }
+            // Fresh statistics, so the planner knows the table's size and the values' frequencies.
+            try (Statement s = c.createStatement()) {
+                s.execute("ANALYZE products");
+            }
+        }));
     }
 
     @TearDown(Level.Trial)

@@ -1,15 +1,16 @@
 package dev.dbbench.bench.postgres.streaming;
 
 import dev.dbbench.bench.database.DatabaseTarget;
+import dev.dbbench.bench.question.paging.UsersTable;
 import dev.dbbench.bench.database.OnDatabase;
 import dev.dbbench.core.Database;
 import dev.dbbench.core.Dialect;
-import dev.dbbench.core.index.GuideTables;
 import dev.dbbench.core.index.GuideUser;
 import dev.dbbench.core.paging.RowMapper;
 import dev.dbbench.core.paging.RowStreams;
 import dev.dbbench.core.paging.StreamOptions;
 import dev.dbbench.core.provision.PgEndpoint;
+import dev.dbbench.core.provision.Scale;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -37,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * 1,000 rows at a time and keeps only a count; {@code loadAll} asks for the whole result into one
  * list. A read that runs out of heap is caught and counted, not let to kill the fork: the heap is
  * free again once the half-built result is dropped, so the next iteration starts clean. Excluded:
- * creating the table and filling it with generate_series (once per trial, on the server).
+ * creating the table and filling it with generate_series (once per run, on the server; copied per trial).
  *
  * <p>What a reader of the results sees: besides the time, two counters per iteration (JMH's
  * secondary results): {@code rowsRead}, the rows a read delivered, and {@code outOfMemory}, the
@@ -90,13 +91,11 @@ public class PgSmallHeapStreamingBenchmark {
 
     @Setup(Level.Trial)
     public void createUsers() throws SQLException {
-        target = DatabaseTarget.of(getClass());
+        // The same fixture as the other streaming and paging questions (built once per run, copied
+        // here); the smoke profile scales it down (Scale).
+        target = DatabaseTarget.fromFixture(getClass(), UsersTable.fixture(Scale.current().rows(tableRows)));
         endpoint = target.endpoint();
         db = target.database();
-        db.useTransaction(c -> {
-            GuideTables.create(c, Dialect.POSTGRES);
-            GuideTables.insertUsers(c, Dialect.POSTGRES, 1, tableRows);
-        });
         connection = db.open();
     }
 

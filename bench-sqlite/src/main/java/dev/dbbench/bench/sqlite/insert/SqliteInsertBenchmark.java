@@ -4,6 +4,7 @@ import dev.dbbench.bench.database.DatabaseTarget;
 import dev.dbbench.bench.database.OnDatabase;
 import dev.dbbench.core.Database;
 import dev.dbbench.core.Dialect;
+import dev.dbbench.core.provision.Scale;
 import dev.dbbench.core.sqlite.NewUser;
 import dev.dbbench.core.sqlite.SqliteUsers;
 import dev.dbbench.core.sqlite.UserInsertStrategy;
@@ -76,6 +77,9 @@ public class SqliteInsertBenchmark {
 
     @Setup(Level.Trial)
     public void createUsers() {
+        // The smoke profile scales the size down (Scale; recorded in environment.json and the report): every
+        // combination still runs. JMH records the parameter as given.
+        rows = Scale.current().rows(rows);
         users = IntStream.range(0, rows).mapToObj(i -> new NewUser("user" + i + "@example.com", "User " + i)).toList();
     }
 
