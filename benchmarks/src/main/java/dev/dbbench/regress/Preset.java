@@ -53,7 +53,7 @@ public record Preset(String name, List<String> benchmarks, SortedMap<String, Str
                     "conflictPercent", "50",
                     "payloadChars", "100")),
             1, "200ms", 8, "150ms",
-            new SequentialRule.Plan(8, 2, 4, 10),
+            new SequentialRule.Plan(8, 2, 4, 8),
             Duration.ofMinutes(15));
 
     public static final List<Preset> ALL = List.of(CI);

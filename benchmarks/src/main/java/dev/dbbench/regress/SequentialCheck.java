@@ -119,8 +119,7 @@ public final class SequentialCheck {
         SortedSet<String> undecided = new TreeSet<>(names);
         List<String> notes = new ArrayList<>();
         int hypotheses = -1;
-        Map<String, Double> alarmLevels = new LinkedHashMap<>();
-        double equivalenceLevel = SequentialRule.equivalenceLevel(alpha, plan.looks());
+        Map<String, Double> alarmAlpha = new LinkedHashMap<>();
         double slowestPair = 0;
         boolean budgetRanOut = false;
         int n = 0;
@@ -145,24 +144,16 @@ public final class SequentialCheck {
             if (hypotheses < 0) {
                 // Fixed after the first pair, before any look: what the jars measure, not what the data say.
                 hypotheses = (int) states.values().stream().filter(s -> s.direction != null).count();
-                long time = states.values().stream().filter(s -> s.direction != null && s.metric.equals(TIME)).count();
-                long allocation = hypotheses - time;
-                double timeShare = allocation == 0 ? 1 : SequentialRule.TIME_SHARE;
-                alarmLevels.put(TIME, SequentialRule.alarmLevel(alpha * timeShare, plan.alarmLooks(), (int) time));
-                alarmLevels.put(ALLOCATION, SequentialRule.alarmLevel(alpha * (1 - timeShare), plan.alarmLooks(), (int) allocation));
-                for (Map.Entry<String, Double> level : alarmLevels.entrySet()) {
-                    if (Math.pow(0.5, plan.maxPairs()) > level.getValue()) {
-                        notes.add(String.format(Locale.ROOT, "Even %d of %d pairs on one side cannot reach the %s alarm level %.2g:"
-                                + " no %s change can be flagged. Select fewer benchmarks.", plan.maxPairs(), plan.maxPairs(),
-                                level.getKey(), level.getValue(), level.getKey()));
-                    }
-                }
+                int time = (int) states.values().stream().filter(s -> s.direction != null && s.metric.equals(TIME)).count();
+                double timeShare = hypotheses == time ? 1 : SequentialRule.TIME_SHARE;
+                alarmAlpha.put(TIME, SequentialRule.hypothesisAlpha(alpha * timeShare, time));
+                alarmAlpha.put(ALLOCATION, SequentialRule.hypothesisAlpha(alpha * (1 - timeShare), hypotheses - time));
             }
             if (plan.isLook(n)) {
                 for (State s : states.values()) {
                     if (s.verdict == null && s.direction != null && s.pairs.size() == n) {
-                        double level = plan.isAlarmLook(n) ? alarmLevels.get(s.metric) : 0;
-                        Look look = SequentialRule.look(slowdowns(s), s.threshold, level, equivalenceLevel);
+                        Look look = SequentialRule.look(slowdowns(s), s.threshold, plan.alarmLevel(alarmAlpha.get(s.metric), n),
+                                plan.equivalenceLevel(alpha, n));
                         s.looks.add(look);
                         if (look.verdict() != null) {
                             s.verdict = look.verdict();
@@ -214,9 +205,8 @@ public final class SequentialCheck {
         }
         double minutes = (System.nanoTime() - start) / 60e9;
         SequentialReport.Parameters parameters = new SequentialReport.Parameters(presetName, threshold, allocationThreshold, alpha,
-                rulerTolerance, plan.describe(), Math.max(hypotheses, 0), alarmLevels.getOrDefault(TIME, 0.0),
-                alarmLevels.getOrDefault(ALLOCATION, 0.0), equivalenceLevel, budget.toSeconds(),
-                PairedStatistics.RESAMPLES, PairedStatistics.SEED, SteadyState.RULE, forks.forDisplay(), selection, jmhArgs, true,
+                rulerTolerance, plan.describe(), Math.max(hypotheses, 0), alarmAlpha.getOrDefault(TIME, 0.0),
+                alarmAlpha.getOrDefault(ALLOCATION, 0.0), alpha, budget.toSeconds(), SteadyState.RULE, forks.forDisplay(), selection, jmhArgs, true,
                 injected);
         return new SequentialReport("sequential", base.path().toString(), head.path().toString(), parameters,
                 started.truncatedTo(ChronoUnit.SECONDS).toString(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
