@@ -1,17 +1,11 @@
 package dev.dbbench.regress;
 
-import dev.dbbench.bench.postgres.orm.InjectedSlowdown;
 import dev.dbbench.regress.CheckReport.Pair;
 import dev.dbbench.regress.CheckReport.Ruler;
 import dev.dbbench.regress.JmhResults.Measured;
 import dev.dbbench.regress.SequentialRule.Look;
 import dev.dbbench.regress.SequentialRule.Plan;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -57,7 +50,7 @@ public final class SequentialCheck {
 
     public SequentialCheck(DbbenchJar base, DbbenchJar head, List<String> selection, String presetName, List<String> jmhArgs,
                            Plan plan, Duration budget, double threshold, double allocationThreshold, double alpha,
-                           double rulerTolerance, ForkSettings forks, Path workDir, PrintWriter progress) {
+                           double rulerTolerance, ForkSettings forks, WorkFolder work, PrintWriter progress) {
         if (!(alpha > 0 && alpha < 0.5)) {
             throw new BadInputException("--alpha " + alpha + " must be between 0 and 0.5, e.g. 0.05");
         }
@@ -74,7 +67,7 @@ public final class SequentialCheck {
         this.rulerTolerance = rulerTolerance;
         this.forks = forks;
         // The gc profiler on in both jars alike: allocation per operation is gated too.
-        this.runner = new ForkRunner(forks, workDir, progress, jmhArgs, true);
+        this.runner = new ForkRunner(forks, work, progress, jmhArgs, true);
         this.progress = progress;
     }
 
@@ -289,26 +282,12 @@ public final class SequentialCheck {
     private String injectedSlowdown() {
         List<String> found = new ArrayList<>();
         for (DbbenchJar jar : List.of(base, head)) {
-            String fraction = injectedFraction(jar.path());
+            String fraction = jar.injectedFraction();
             if (fraction != null) {
                 found.add((jar == base ? "base" : "head") + " jar " + jar.path() + " carries an injected slowdown of "
                         + fraction + " of each call's own time in " + Preset.INJECTION_TARGET);
             }
         }
         return String.join("; ", found);
-    }
-
-    static String injectedFraction(Path jar) {
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
-             InputStream in = loader.getResourceAsStream(InjectedSlowdown.RESOURCE)) {
-            if (in == null) {
-                return null;
-            }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("fraction", "?");
-        } catch (IOException e) {
-            throw new BadInputException(jar + " cannot be read as a jar (" + JmhResults.oneLine(e) + "): give the benchmarks.jar this repository builds", e);
-        }
     }
 }
