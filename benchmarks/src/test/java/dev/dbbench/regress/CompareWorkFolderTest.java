@@ -104,4 +104,39 @@ class CompareWorkFolderTest {
         assertFailedCheck(r, "full output in " + workDir.resolve("fork-001-base").resolve("fork.log"));
         assertTrue(Files.readString(workDir.resolve("fork-001-base").resolve("fork.log")).contains("NoSuchDbbenchFlag"));
     }
+
+    @Test
+    void aCheckStoppedBySigtermStopsItsForksAndLeavesNoFolder() throws Exception {
+        String jar = TestJars.withWork(dir, "a.jar", 100).toString();
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        // The check in its own JVM with its own temporary directory, so its work folder can be watched and nothing
+        // else's is mistaken for it; the fork waits for a PostgreSQL that never answers (a closed loopback port).
+        Process check = new ProcessBuilder(ForkSettings.currentJava().toString(), "-Djava.io.tmpdir=" + tmp,
+                "-cp", System.getProperty("java.class.path"), CompareCommand.class.getName(),
+                "--base", jar, "--head", jar, "WorkBenchmark", "--budget", "1m", "--jvm-arg=-Ddbbench.pg.url=jdbc:postgresql://127.0.0.1:9/x")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("check.log").toFile()).start();
+        try {
+            Path forkLog = null;
+            for (int i = 0; i < 600 && forkLog == null; i++) {
+                try (Stream<Path> files = Files.walk(tmp)) {
+                    forkLog = files.filter(f -> f.getFileName().toString().equals("fork.log")).findFirst().orElse(null);
+                }
+                Thread.sleep(100);
+            }
+            assertTrue(forkLog != null, "the first fork never started: " + Files.readString(dir.resolve("check.log")));
+            java.util.List<ProcessHandle> forks = check.descendants().toList();
+            check.destroy();
+            assertTrue(check.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the check did not stop");
+            for (ProcessHandle fork : forks) {
+                fork.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            try (Stream<Path> left = Files.list(tmp)) {
+                assertEquals(java.util.List.of(), left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("dbbench-compare-")).toList(),
+                        "work folder left after SIGTERM");
+            }
+        } finally {
+            check.descendants().forEach(ProcessHandle::destroyForcibly);
+            check.destroyForcibly();
+        }
+    }
 }
