@@ -23,7 +23,7 @@ import org.apache.commons.math3.distribution.TDistribution;
  *
  * <p>Why the error rates survive the stopping rule: looking after every few pairs and stopping when a
  * bound crosses gives the noise many chances, so bounds of a fixed-sample level would raise false
- * alarms well above that level ({@code SequentialRuleTest} shows it). Each hypothesis' alpha is spent
+ * alarms well above that level ({@code SequentialPowerTest} shows it). Each hypothesis' alpha is spent
  * over the looks planned in advance by an O'Brien-Fleming-type spending function (Lan and DeMets 1983):
  * by the look with information fraction {@code t = pairs / last look's pairs}, at most
  * {@code 2 (1 - Phi(z(1 - alpha / 2) / sqrt(t)))} is spent, so early looks, with few pairs, spend
