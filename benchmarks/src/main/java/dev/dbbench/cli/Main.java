@@ -1,6 +1,7 @@
 package dev.dbbench.cli;
 
 import dev.dbbench.core.DatabaseException;
+import dev.dbbench.core.FirstLine;
 import dev.dbbench.core.provision.ProvisioningException;
 import dev.dbbench.results.RunListener;
 import java.io.PrintStream;
@@ -48,7 +49,7 @@ public final class Main {
                 new dev.dbbench.history.HistoryCommand());
     }
 
-    /** Runs the command line and returns the exit code; {@code listeners} are called after a run besides those found by ServiceLoader. */
+    /** Runs the command line and returns the exit code; {@code listeners} (tests) are called after a run, before the report and the history. */
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, List<RunListener> listeners) {
         DRIVER_LOG.setLevel(java.util.logging.Level.OFF);
         return commandLine(new RunCommand(env, out, listeners), out, err).execute(args);
@@ -103,6 +104,6 @@ public final class Main {
     }
 
     private static String oneLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("").trim();
+        return FirstLine.of(message);
     }
 }

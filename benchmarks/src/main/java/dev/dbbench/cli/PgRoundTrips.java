@@ -8,6 +8,7 @@ import dev.dbbench.core.provision.PgEndpoint;
 import dev.dbbench.core.provision.PostgresServer;
 import dev.dbbench.core.provision.PostgresSettings;
 import dev.dbbench.results.Failure;
+import dev.dbbench.suite.DatabaseNeeds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.regex.PatternSyntaxException;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.Defaults;
@@ -47,6 +48,20 @@ record Plan(List<Item> items) {
 
         static String key(String benchmark, String modeLabel, Map<String, String> params) {
             return benchmark + " " + modeLabel + " " + new java.util.TreeMap<>(params);
+        }
+
+        /** The key of the combination JMH is running. */
+        static String key(BenchmarkParams running) {
+            return key(running.getBenchmark(), running.getMode(), params(running));
+        }
+
+        /** The parameters of the combination JMH is running, in JMH's order. */
+        static Map<String, String> params(BenchmarkParams running) {
+            Map<String, String> out = new LinkedHashMap<>();
+            for (String k : running.getParamsKeys()) {
+                out.put(k, running.getParam(k));
+            }
+            return out;
         }
     }
 

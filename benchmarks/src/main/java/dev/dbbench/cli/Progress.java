@@ -73,7 +73,7 @@ final class Progress {
     }
 
     private static String key(BenchmarkParams params) {
-        return Plan.Item.key(params.getBenchmark(), params.getMode(), RunMonitor.paramsOf(params));
+        return Plan.Item.key(params);
     }
 
     synchronized int started() {
@@ -89,7 +89,7 @@ final class Progress {
     }
 
     static String label(BenchmarkParams params) {
-        Map<String, String> p = RunMonitor.paramsOf(params);
+        Map<String, String> p = Plan.Item.params(params);
         StringBuilder sb = new StringBuilder(params.getBenchmark()).append(" [").append(params.getMode().shortLabel());
         p.forEach((k, v) -> sb.append(", ").append(k).append('=').append(v));
         return sb.append(']').toString();

@@ -1,5 +1,6 @@
 package dev.dbbench.cli;
 
+import dev.dbbench.core.FirstLine;
 import dev.dbbench.results.Failure;
 import dev.dbbench.core.provision.Secrets;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -233,11 +233,11 @@ final class RunMonitor implements OutputFormat {
             reason = refused ? "not run: the run was interrupted" : "interrupted before it finished";
             error = List.of();
         }
-        Failure f = new Failure(params.getBenchmark(), params.getMode().shortLabel(), paramsOf(params), reason, error);
+        Failure f = new Failure(params.getBenchmark(), params.getMode().shortLabel(), Plan.Item.params(params), reason, error);
         failures.add(f);
         progress.done(params, false);
         current = null;
-        progress.println("[dbbench] FAILED " + label(params) + ": " + reason + (Interruption.requested() ? " (recorded)" : " (recorded; the run goes on)"));
+        progress.println("[dbbench] FAILED " + Progress.label(params) + ": " + reason + (Interruption.requested() ? " (recorded)" : " (recorded; the run goes on)"));
     }
 
     private void capture(String text) {
@@ -272,28 +272,11 @@ final class RunMonitor implements OutputFormat {
         }
     }
 
-    static String label(BenchmarkParams params) {
-        return Progress.label(params);
-    }
-
-    static Map<String, String> paramsOf(BenchmarkParams params) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String k : params.getParamsKeys()) {
-            out.put(k, params.getParam(k));
-        }
-        return out;
-    }
-
     private static String key(BenchmarkParams params) {
-        return Plan.Item.key(params.getBenchmark(), params.getMode(), paramsOf(params));
-    }
-
-    static String clock(double seconds) {
-        return Progress.clock(seconds);
+        return Plan.Item.key(params);
     }
 
     static String firstLine(Throwable t) {
-        String m = t.getMessage();
-        return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse("").trim();
+        return FirstLine.of(t);
     }
 }

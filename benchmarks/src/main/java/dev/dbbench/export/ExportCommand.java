@@ -1,8 +1,9 @@
 package dev.dbbench.export;
 
-import dev.dbbench.report.ReportException;
-import dev.dbbench.report.RunFolder;
 import dev.dbbench.results.AtomicFiles;
+import dev.dbbench.results.RecordedRun;
+import dev.dbbench.results.RunFolder;
+import dev.dbbench.results.RunFolderException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -52,14 +53,14 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         try {
-            RunFolder run = RunFolder.read(runDir);
+            RecordedRun run = RunFolder.read(runDir);
             List<Path> written = switch (format) {
                 case BMF -> writeBmf(run);
                 case GAB -> writeGab(run);
             };
             written.forEach(spec.commandLine().getOut()::println);
             return 0;
-        } catch (ReportException e) {
+        } catch (RunFolderException e) {
             return fail(err, "[export] " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             // A name longer than Bencher accepts: the message already says which and why.
@@ -70,7 +71,7 @@ public final class ExportCommand implements Callable<Integer> {
         }
     }
 
-    private List<Path> writeBmf(RunFolder run) throws IOException {
+    private List<Path> writeBmf(RecordedRun run) throws IOException {
         Path file = out != null ? out : runDir.resolve(BMF_FILE);
         if (Files.isDirectory(file)) {
             throw new IOException("it is a directory; --format bmf writes one file");
@@ -80,7 +81,7 @@ public final class ExportCommand implements Callable<Integer> {
         return List.of(file);
     }
 
-    private List<Path> writeGab(RunFolder run) throws IOException {
+    private List<Path> writeGab(RecordedRun run) throws IOException {
         Path dir = out != null ? out : runDir;
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new IOException("it is a file; --format gab writes two files into a directory");

@@ -1,9 +1,9 @@
 package dev.dbbench.export;
 
-import dev.dbbench.report.BenchmarkResult;
-import dev.dbbench.report.Metric;
-import dev.dbbench.report.RunFolder;
 import dev.dbbench.report.ScoreUnit;
+import dev.dbbench.results.BenchmarkResult;
+import dev.dbbench.results.Metric;
+import dev.dbbench.results.RecordedRun;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +33,7 @@ public final class Exports {
      * throughput to operations per second (the units of Bencher's built-in latency and throughput
      * measures); otherwise JMH's units are kept.
      */
-    public static List<ExportEntry> of(RunFolder run, boolean canonicalUnits) {
+    public static List<ExportEntry> of(RecordedRun run, boolean canonicalUnits) {
         Map<String, Long> modesPerKey = run.results().stream()
                 .collect(Collectors.groupingBy(r -> key(r, false), Collectors.counting()));
         List<ExportEntry> out = new ArrayList<>();

@@ -1,11 +1,11 @@
 package dev.dbbench.history;
 
-import dev.dbbench.cli.DatabaseNeeds;
-import dev.dbbench.report.BenchmarkResult;
-import dev.dbbench.report.Metric;
+import dev.dbbench.bench.database.DatabaseTarget;
 import dev.dbbench.report.QuestionCatalog;
-import dev.dbbench.report.RunFolder;
 import dev.dbbench.report.ScoreUnit;
+import dev.dbbench.results.BenchmarkResult;
+import dev.dbbench.results.Metric;
+import dev.dbbench.results.RecordedRun;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  */
 public final class HistoryAnalysis {
     /** A run of the history with its results; {@code results} empty when its folder is gone. */
-    public record Run(HistoryEntry entry, Optional<RunFolder> results) {}
+    public record Run(HistoryEntry entry, Optional<RecordedRun> results) {}
 
     /** One run's score of a variant, in the variant's unit. */
     public record Point(int run, double score, double error) {}
@@ -55,7 +55,7 @@ public final class HistoryAnalysis {
         // className -> variant -> run index -> result
         Map<String, Map<String, Map<Integer, BenchmarkResult>>> byQuestion = new TreeMap<>();
         for (int i = 0; i < runs.size(); i++) {
-            Optional<RunFolder> folder = runs.get(i).results();
+            Optional<RecordedRun> folder = runs.get(i).results();
             if (folder.isEmpty()) {
                 continue;
             }
@@ -68,7 +68,7 @@ public final class HistoryAnalysis {
         List<QuestionTrend> trends = new ArrayList<>();
         byQuestion.forEach((className, variants) -> {
             List<Integer> present = variants.values().stream().flatMap(m -> m.keySet().stream()).distinct().sorted().toList();
-            boolean postgres = DatabaseNeeds.needsPostgres(className);
+            boolean postgres = DatabaseTarget.needsPostgres(className);
             // Segment boundaries: the index into `present` where a new environment starts, and what changed.
             List<Integer> starts = new ArrayList<>();
             List<String> changes = new ArrayList<>();

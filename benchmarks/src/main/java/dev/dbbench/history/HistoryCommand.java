@@ -5,6 +5,7 @@ import dev.dbbench.history.HistoryAnalysis.Run;
 import dev.dbbench.report.QuestionCatalog;
 import dev.dbbench.report.ReportException;
 import dev.dbbench.results.AtomicFiles;
+import dev.dbbench.results.RunFolderException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -57,7 +58,7 @@ public final class HistoryCommand implements Callable<Integer> {
             Path page = write(resultsDir, err);
             spec.commandLine().getOut().println(page);
             return 0;
-        } catch (IOException | UncheckedIOException | ReportException e) {
+        } catch (IOException | UncheckedIOException | ReportException | RunFolderException e) {
             err.println("[history] cannot write the history into \"" + resultsDir + "\": " + e.getMessage());
             if (verbose) {
                 e.printStackTrace(err);

@@ -8,6 +8,7 @@ import dev.dbbench.history.HistoryAnalysis.Run;
 import dev.dbbench.history.HistoryAnalysis.Segment;
 import dev.dbbench.history.HistoryAnalysis.Step;
 import dev.dbbench.history.HistoryAnalysis.VariantTrend;
+import dev.dbbench.report.Format;
 import dev.dbbench.report.HtmlPage;
 import java.util.List;
 import java.util.Locale;
@@ -66,8 +67,8 @@ final class HistoryPage {
             for (VariantTrend v : t.variants()) {
                 Segment last = v.segments().get(v.segments().size() - 1);
                 Point latest = last.points().get(last.points().size() - 1);
-                h.append("<tr><td>").append(esc(v.variant())).append("</td><td class=\"num\">").append(number(latest.score()))
-                        .append(Double.isFinite(latest.error()) ? " &plusmn; " + number(latest.error()) : "").append(' ').append(esc(v.unit()))
+                h.append("<tr><td>").append(esc(v.variant())).append("</td><td class=\"num\">").append(Format.number(latest.score()))
+                        .append(Double.isFinite(latest.error()) ? " &plusmn; " + Format.number(latest.error()) : "").append(' ').append(esc(v.unit()))
                         .append(" (run #").append(latest.run() + 1).append(")</td><td>").append(steps(v, runs)).append("</td></tr>\n");
             }
             h.append("</table>\n");
@@ -85,8 +86,8 @@ final class HistoryPage {
                 boolean worse = v.higherIsBetter() ? step.after() < step.before() : step.after() > step.before();
                 HistoryEntry at = runs.get(step.run()).entry();
                 s.append("<span class=\"").append(worse ? "slower" : "faster").append("\">step at <code>").append(esc(at.commitLabel()))
-                        .append("</code> (run #").append(step.run() + 1).append("): ").append(number(step.before())).append(" &rarr; ")
-                        .append(number(step.after())).append(' ').append(esc(v.unit()))
+                        .append("</code> (run #").append(step.run() + 1).append("): ").append(Format.number(step.before())).append(" &rarr; ")
+                        .append(Format.number(step.after())).append(' ').append(esc(v.unit()))
                         .append(String.format(Locale.ROOT, " (%+.1f%%, %s, p = %.3f)", 100 * step.relativeChange(), worse ? "worse" : "better", step.pValue()))
                         .append("</span><br>");
             }
@@ -95,14 +96,5 @@ final class HistoryPage {
             return s.toString();
         }
         return testable ? "none" : "too few runs in one environment to test (" + 2 * EDivisive.MIN_SIZE + " needed)";
-    }
-
-    static String number(double v) {
-        if (!Double.isFinite(v)) {
-            return "n/a";
-        }
-        double a = Math.abs(v);
-        int decimals = a >= 100 ? 1 : a >= 1 ? 3 : 5;
-        return String.format(Locale.ROOT, "%,." + decimals + "f", v);
     }
 }

@@ -1,8 +1,9 @@
 package dev.dbbench.history;
 
 import dev.dbbench.history.HistoryAnalysis.Run;
-import dev.dbbench.report.ReportException;
-import dev.dbbench.report.RunFolder;
+import dev.dbbench.results.RecordedRun;
+import dev.dbbench.results.RunFolder;
+import dev.dbbench.results.RunFolderException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -40,7 +41,7 @@ final class HistoryRuns {
             if (listed.add(dir.normalize())) {
                 try {
                     entries.add(HistoryEntry.of(resultsDir.relativize(dir).toString(), RunFolder.read(dir).environment()));
-                } catch (ReportException e) {
+                } catch (RunFolderException e) {
                     warnings.add(dir + " is skipped: " + e.getMessage());
                 }
             }
@@ -49,11 +50,11 @@ final class HistoryRuns {
         List<Run> runs = new ArrayList<>();
         for (HistoryEntry e : entries) {
             Path dir = resultsDir.resolve(e.run());
-            Optional<RunFolder> folder = Optional.empty();
+            Optional<RecordedRun> folder = Optional.empty();
             if (Files.isDirectory(dir)) {
                 try {
                     folder = Optional.of(RunFolder.read(dir));
-                } catch (ReportException ex) {
+                } catch (RunFolderException ex) {
                     warnings.add(dir + " cannot be read (" + ex.getMessage() + "): listed without scores");
                 }
             } else {

@@ -1,6 +1,7 @@
 package dev.dbbench.regress;
 
 import dev.dbbench.regress.JmhResults.Measured;
+import dev.dbbench.results.RunFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +65,7 @@ final class ForkRunner {
     SortedMap<BenchmarkKey, Measured> run(DbbenchJar jar, String side, SortedSet<String> names) {
         int number = ++started;
         Path dir = work.path().resolve(String.format(Locale.ROOT, "fork-%03d-%s", number, side));
-        Path result = dir.resolve("jmh.json");
+        Path result = dir.resolve(RunFolder.JMH_JSON);
         Path log = dir.resolve("fork.log");
         List<String> command = settings.command(jar.path(), List.copyOf(names), result, jmhArgs, gcProfiler);
         long start = System.nanoTime();

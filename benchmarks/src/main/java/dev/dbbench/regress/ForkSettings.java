@@ -1,7 +1,7 @@
 package dev.dbbench.regress;
 
-import dev.dbbench.cli.RunCommand;
 import dev.dbbench.core.provision.Secrets;
+import dev.dbbench.profile.GcProfilerSwitch;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +51,7 @@ public record ForkSettings(Path java, List<String> jvmArgs, int warmupIterations
         command.addAll(jvmArgs);
         // The launcher's default gc profiler set alike in both jars (a jar too old to know the property ignores it):
         // off, the fixed-pairs check times the benchmarks, not their allocation.
-        command.add("-D" + RunCommand.GC_PROFILER_PROPERTY + "=" + gcProfiler);
+        command.add("-D" + GcProfilerSwitch.PROPERTY + "=" + gcProfiler);
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         for (String name : names) {

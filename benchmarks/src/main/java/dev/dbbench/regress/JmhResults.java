@@ -1,23 +1,26 @@
 package dev.dbbench.regress;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dbbench.core.FirstLine;
+import dev.dbbench.results.BenchmarkResult;
+import dev.dbbench.results.JmhJson;
+import dev.dbbench.results.JmhSettings;
+import dev.dbbench.results.Metric;
+import dev.dbbench.results.RunFolderException;
+import dev.dbbench.results.Sample;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** Reads JMH's JSON result file ({@code -rf json}) into one {@link Measured} per benchmark case. */
+/**
+ * JMH's JSON result file ({@code -rf json}), as read by {@link JmhJson}, turned into one
+ * {@link Measured} per benchmark case: the figures the regression check compares.
+ */
 public final class JmhResults {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private JmhResults() {}
 
     /**
@@ -38,21 +41,23 @@ public final class JmhResults {
     public static final String ALLOCATION = "gc.alloc.rate.norm";
 
     public static SortedMap<BenchmarkKey, Measured> read(Path file, String what) {
-        JsonNode root;
+        List<BenchmarkResult> results;
         try {
-            root = JSON.readTree(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(what + " " + file + " does not exist: give the JMH JSON file written with -rf json -rff FILE", e);
-        } catch (IOException e) {
-            throw new BadInputException(what + " " + file + " is not readable JSON (" + oneLine(e) + "): give the JMH JSON file written with -rf json -rff FILE", e);
+            results = JmhJson.read(file);
+        } catch (RunFolderException e) {
+            if (e.getCause() instanceof NoSuchFileException) {
+                throw new BadInputException(what + " " + file + " does not exist: give the JMH JSON file written with -rf json -rff FILE", e);
+            }
+            throw new BadInputException(what + " " + file + " is not readable JSON or not a JMH result file (" + oneLine(e)
+                    + "): give the JMH JSON file written with -rf json -rff FILE", e);
         }
-        if (root == null || !root.isArray()) {
-            throw new BadInputException(what + " " + file + " is not a JMH result file: expected a JSON array of benchmark results (-rf json)");
+        if (results.isEmpty() && isEmptyFile(file)) {
+            throw new BadInputException(what + " " + file + " is empty: give the JMH JSON file written with -rf json -rff FILE");
         }
         SortedMap<BenchmarkKey, Measured> out = new TreeMap<>();
         int index = 0;
-        for (JsonNode node : root) {
-            Measured m = measured(node, file, what, index++);
+        for (BenchmarkResult result : results) {
+            Measured m = measured(result, what + " " + file + ", result " + ++index);
             if (out.put(m.key(), m) != null) {
                 throw new BadInputException(what + " " + file + " holds " + m.key() + " twice: give the result file of one run");
             }
@@ -60,130 +65,56 @@ public final class JmhResults {
         return out;
     }
 
-    private static Measured measured(JsonNode node, Path file, String what, int index) {
-        String where = what + " " + file + ", result " + (index + 1);
-        String benchmark = text(node, "benchmark", where);
-        String mode = text(node, "mode", where);
-        Map<String, String> params = new LinkedHashMap<>();
-        JsonNode p = node.path("params");
-        for (Iterator<Map.Entry<String, JsonNode>> it = p.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            params.put(e.getKey(), e.getValue().asText());
+    private static Measured measured(BenchmarkResult result, String where) {
+        String benchmark = result.benchmark();
+        BenchmarkKey key = BenchmarkKey.of(benchmark, result.mode(), result.params());
+        Metric metric = result.primary();
+        if (metric.unit().isEmpty()) {
+            throw new BadInputException(where + " has no \"scoreUnit\": not a JMH result file (-rf json)");
         }
-        BenchmarkKey key = BenchmarkKey.of(benchmark, mode, params);
-        JsonNode metric = node.path("primaryMetric");
-        if (!metric.isObject()) {
-            throw new BadInputException(where + " (" + benchmark + ") has no primaryMetric: not a JMH result file");
+        if (metric.iterations() == 0) {
+            throw new BadInputException(where + " (" + benchmark + ") has no raw data (rawData or rawDataHistogram): not a complete JMH result");
         }
-        String unit = text(metric, "scoreUnit", where);
-        double score = number(metric, "score", where);
-        double error = metric.path("scoreError").isNumber() ? metric.path("scoreError").asDouble() : Double.NaN;
-        double median = rawMedian(metric, where + " (" + benchmark + ")");
-        String settings = "mode=" + mode + " threads=" + node.path("threads").asText()
-                + " warmup=" + node.path("warmupIterations").asText() + "x" + node.path("warmupTime").asText()
-                + " measurement=" + node.path("measurementIterations").asText() + "x" + node.path("measurementTime").asText()
-                + " batch=" + node.path("warmupBatchSize").asText() + "/" + node.path("measurementBatchSize").asText()
-                + " unit=" + unit;
-        JsonNode alloc = node.path("secondaryMetrics").path(ALLOCATION);
-        Series allocation = null;
-        if (alloc.isObject() && alloc.path("scoreUnit").isTextual()) {
-            List<Double> values = series(alloc);
-            allocation = values.isEmpty() ? null : new Series(alloc.path("scoreUnit").asText(), values);
-        }
-        return new Measured(key, unit, score, error, median, settings, series(metric), allocation);
+        JmhSettings s = result.settings();
+        String settings = "mode=" + result.mode() + " threads=" + result.threads()
+                + " warmup=" + s.warmupIterations() + "x" + s.warmupTime()
+                + " measurement=" + s.measurementIterations() + "x" + s.measurementTime()
+                + " batch=" + s.warmupBatchSize() + "/" + s.measurementBatchSize()
+                + " unit=" + metric.unit();
+        Metric alloc = result.secondary().get(ALLOCATION);
+        Series allocation = alloc == null || alloc.unit().isEmpty() || alloc.iterations() == 0 ? null
+                : new Series(alloc.unit(), series(alloc));
+        return new Measured(key, metric.unit(), metric.score(), metric.error(), median(metric), settings, series(metric), allocation);
     }
 
     /** Every measurement iteration's value in order (forks one after the other); sample-time: each iteration's median. */
-    private static List<Double> series(JsonNode metric) {
-        List<Double> values = new ArrayList<>();
-        JsonNode raw = metric.path("rawData");
-        if (raw.isArray() && raw.size() > 0) {
-            for (JsonNode fork : raw) {
-                for (JsonNode v : fork) {
-                    values.add(v.asDouble());
-                }
-            }
-            return values;
-        }
-        for (JsonNode fork : metric.path("rawDataHistogram")) {
-            for (JsonNode iteration : fork) {
-                TreeMap<Double, Long> counts = new TreeMap<>();
-                long total = 0;
-                for (JsonNode pair : iteration) {
-                    long count = pair.path(1).asLong();
-                    counts.merge(pair.path(0).asDouble(), count, Long::sum);
-                    total += count;
-                }
-                long seen = 0;
-                for (Map.Entry<Double, Long> e : counts.entrySet()) {
-                    seen += e.getValue();
-                    if (2 * seen >= total) {
-                        values.add(e.getKey());
-                        break;
-                    }
-                }
-            }
-        }
-        return values;
+    private static List<Double> series(Metric metric) {
+        return metric.samples().stream().map(Sample::median).toList();
     }
 
-    private static double rawMedian(JsonNode metric, String where) {
-        JsonNode raw = metric.path("rawData");
-        if (raw.isArray()) {
-            List<Double> values = new ArrayList<>();
-            for (JsonNode fork : raw) {
-                for (JsonNode v : fork) {
-                    values.add(v.asDouble());
-                }
-            }
-            if (!values.isEmpty()) {
-                return PairedStatistics.median(values.stream().mapToDouble(Double::doubleValue).toArray());
-            }
+    /**
+     * The median of every raw value over all forks; sample-time mode: the weighted median of all samples,
+     * because expanding millions of samples into a list would cost more than the run.
+     */
+    private static double median(Metric metric) {
+        List<Sample> samples = metric.samples();
+        if (samples.stream().allMatch(x -> x.histogram().isEmpty())) {
+            return PairedStatistics.median(samples.stream().mapToDouble(Sample::total).toArray());
         }
-        // Sample-time mode: per fork, per iteration, [value, count] pairs; a weighted median, because
-        // expanding millions of samples into a list would cost more than the run.
         TreeMap<Double, Long> counts = new TreeMap<>();
-        long total = 0;
-        for (JsonNode fork : metric.path("rawDataHistogram")) {
-            for (JsonNode iteration : fork) {
-                for (JsonNode pair : iteration) {
-                    long count = pair.path(1).asLong();
-                    counts.merge(pair.path(0).asDouble(), count, Long::sum);
-                    total += count;
-                }
-            }
-        }
-        if (total == 0) {
-            throw new BadInputException(where + " has no raw data (rawData or rawDataHistogram): not a complete JMH result");
-        }
-        long seen = 0;
-        for (Map.Entry<Double, Long> e : counts.entrySet()) {
-            seen += e.getValue();
-            if (2 * seen >= total) {
-                return e.getKey();
-            }
-        }
-        return counts.lastKey();
+        samples.forEach(x -> x.histogram().forEach((value, n) -> counts.merge(value, n, Long::sum)));
+        return Sample.weightedMedian(counts);
     }
 
-    private static String text(JsonNode node, String field, String where) {
-        JsonNode v = node.path(field);
-        if (!v.isTextual() || v.asText().isEmpty()) {
-            throw new BadInputException(where + " has no \"" + field + "\": not a JMH result file (-rf json)");
+    private static boolean isEmptyFile(Path file) {
+        try {
+            return Files.size(file) == 0;
+        } catch (IOException e) {
+            return false;
         }
-        return v.asText();
-    }
-
-    private static double number(JsonNode node, String field, String where) {
-        JsonNode v = node.path(field);
-        if (!v.isNumber()) {
-            throw new BadInputException(where + " has no number \"" + field + "\": not a JMH result file (-rf json)");
-        }
-        return v.asDouble();
     }
 
     static String oneLine(Exception e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.lines().findFirst().orElse("").trim();
+        return FirstLine.of(e);
     }
 }

@@ -1,5 +1,9 @@
 package dev.dbbench.report;
 
+import dev.dbbench.results.BenchmarkResult;
+import dev.dbbench.results.Failure;
+import dev.dbbench.results.Metric;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -102,7 +106,7 @@ final class Analysis {
         List<Row> ranked = new ArrayList<>();
         for (BenchmarkResult r : results) {
             Metric metric = ScoreUnit.parse(r.primary().unit()).factorIfConvertible(target).isPresent()
-                    ? r.primary().in(target) : r.primary();
+                    ? target.convert(r.primary()) : r.primary();
             ranked.add(new Row(variantOf(question, r), r, metric, null));
         }
         Comparator<Row> fastestFirst = Comparator.comparingDouble(row -> row.metric().score());

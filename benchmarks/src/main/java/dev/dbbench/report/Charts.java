@@ -1,5 +1,7 @@
 package dev.dbbench.report;
 
+import dev.dbbench.results.Metric;
+
 import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;

@@ -1,5 +1,9 @@
 package dev.dbbench.report;
 
+import dev.dbbench.results.Failure;
+import dev.dbbench.results.Metric;
+import dev.dbbench.results.Sample;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,5 +1,10 @@
 package dev.dbbench.report;
 
+import dev.dbbench.results.Failure;
+import dev.dbbench.results.Metric;
+import dev.dbbench.results.Ordered;
+import dev.dbbench.results.RecordedRun;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,7 +22,7 @@ import java.util.stream.Stream;
  * is faster) with a bootstrap interval, and every claim's verdict in both runs. Questions, groups and
  * variants present in only one run are shown with a dash for the other.
  */
-public record Comparison(RunFolder a, RunFolder b, List<QuestionPair> questions, List<ClaimPair> claims,
+public record Comparison(RecordedRun a, RecordedRun b, List<QuestionPair> questions, List<ClaimPair> claims,
                          Map<String, byte[]> charts) {
 
     public enum Change { FASTER, SLOWER, NO_CLEAR_CHANGE, TOO_FEW_ITERATIONS, ONLY_IN_A, ONLY_IN_B, UNITS_DIFFER }
@@ -41,7 +46,7 @@ public record Comparison(RunFolder a, RunFolder b, List<QuestionPair> questions,
         charts = Ordered.copyOf(charts);
     }
 
-    static Comparison of(RunFolder a, RunFolder b, QuestionCatalog catalog) {
+    static Comparison of(RecordedRun a, RecordedRun b, QuestionCatalog catalog) {
         List<QuestionReport> reportsA = Analysis.questions(a.results(), a.failures(), catalog);
         List<QuestionReport> reportsB = Analysis.questions(b.results(), b.failures(), catalog);
         Map<String, QuestionReport> byClassA = byClass(reportsA);
@@ -75,7 +80,7 @@ public record Comparison(RunFolder a, RunFolder b, List<QuestionPair> questions,
      * A run's name in the charts' legends, which must differ from the other's: two runs of the same
      * name (the same folder twice, or folders from two machines) are told apart as A and B.
      */
-    static String seriesName(String letter, RunFolder run, RunFolder other) {
+    static String seriesName(String letter, RecordedRun run, RecordedRun other) {
         return run.name().equals(other.name()) ? run.name() + " (" + letter + ")" : run.name();
     }
 
@@ -109,7 +114,7 @@ public record Comparison(RunFolder a, RunFolder b, List<QuestionPair> questions,
                         rows.add(new VariantPair(v, ma, mb, Optional.empty(), Change.UNITS_DIFFER));
                         continue;
                     }
-                    Metric converted = ma.get().in(unit);
+                    Metric converted = unit.convert(ma.get());
                     SpeedUp s = SpeedUp.of(converted, mb.get(), reference.higherIsBetter());
                     rows.add(new VariantPair(v, Optional.of(converted), mb, Optional.of(s), kind(s)));
                 } else {

@@ -1,5 +1,8 @@
 package dev.dbbench.report;
 
+import dev.dbbench.results.Failure;
+import dev.dbbench.results.Metric;
+
 import static dev.dbbench.report.HtmlPage.esc;
 import static dev.dbbench.report.SummaryMarkdown.cell;
 

@@ -1,14 +1,20 @@
 package dev.dbbench.report;
 
+import dev.dbbench.results.Metric;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
 
-/** Numbers as the report shows them: {@link Locale#ROOT}, four significant digits, "n/a" for NaN. */
-final class Format {
+/**
+ * Numbers as people read them, in the report, the history page and the run's summary table:
+ * {@link Locale#ROOT}, four significant digits, "n/a" for NaN. (results.csv keeps exact plain decimals
+ * for programs: {@code ResultsCsv.number}.)
+ */
+public final class Format {
     private Format() {}
 
-    static String number(double value) {
+    public static String number(double value) {
         if (Double.isNaN(value)) {
             return "n/a";
         }

@@ -1,5 +1,7 @@
 package dev.dbbench.report;
 
+import dev.dbbench.results.Ordered;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

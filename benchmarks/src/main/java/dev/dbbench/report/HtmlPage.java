@@ -1,5 +1,7 @@
 package dev.dbbench.report;
 
+import dev.dbbench.results.Failure;
+
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +28,8 @@ public final class HtmlPage {
             .verdict.holds{background:#dff3e3;color:#17602a}.verdict.holds-only-when{background:#fff0cf;color:#7a5200}
             .verdict.does-not-hold{background:#fde2e1;color:#8f1d1d}.verdict.inconclusive{background:#eceff4;color:#3d4657}
             .verdict.not-measured{background:#f4f4f4;color:#6b7280}
+            .verdict.insufficient-data{background:#f4f4f4;color:#4b5563;border:1px dashed #9aa3b2}
+            .verdict.no-verdict{background:#f4f4f4;color:#6b7280;font-style:italic}
             .faster{color:#17602a}.slower{color:#8f1d1d}
             pre{white-space:pre-wrap;font-size:12px;background:#f7f8fa;padding:.6em}
             nav ol{columns:2}
@@ -198,8 +202,8 @@ public final class HtmlPage {
             out.append("<tr class=\"failure\"><td><code>").append(esc(f.benchmark())).append("</code></td><td>")
                     .append(f.params().isEmpty() ? "-" : esc(Group.label(f.params()))).append("</td><td>")
                     .append(esc(f.headline()));
-            if (!f.error().strip().equals(f.headline())) {
-                out.append("<details><summary>full error</summary><pre>").append(esc(f.error().strip()))
+            if (!f.error().isEmpty()) {
+                out.append("<details><summary>full error</summary><pre>").append(esc(f.text().strip()))
                         .append("</pre></details>");
             }
             out.append("</td></tr>\n");

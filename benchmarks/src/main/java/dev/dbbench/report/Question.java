@@ -32,7 +32,7 @@ public record Question(String className, String text, Optional<String> variantPa
         return className.substring(className.lastIndexOf('.') + 1);
     }
 
-    /** {@code dev.dbbench.bench.sqlite.WalModeBenchmark} becomes "Wal mode (sqlite)". */
+    /** {@code dev.dbbench.bench.sqlite.journal.SqliteWalConcurrencyBenchmark} becomes "Sqlite wal concurrency (journal)". */
     static String titleFrom(String className) {
         String simple = className.substring(className.lastIndexOf('.') + 1).replaceFirst("Benchmark$", "");
         if (simple.isEmpty()) {

@@ -1,5 +1,7 @@
 package dev.dbbench.report;
 
+import dev.dbbench.results.Failure;
+
 import java.util.List;
 
 /** A question with its groups of ranked variants and the failures of its class in this run. */

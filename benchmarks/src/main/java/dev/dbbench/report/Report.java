@@ -1,6 +1,10 @@
 package dev.dbbench.report;
 
+import dev.dbbench.results.Metric;
+import dev.dbbench.results.Ordered;
 import dev.dbbench.results.PerIteration;
+import dev.dbbench.results.RecordedRun;
+import dev.dbbench.results.Sample;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +17,7 @@ import java.util.stream.Collectors;
  *
  * @param charts PNG bytes by file name under {@code charts/}
  */
-public record Report(RunFolder run, List<QuestionReport> questions, List<ClaimCheck> claims,
+public record Report(RecordedRun run, List<QuestionReport> questions, List<ClaimCheck> claims,
                      Map<String, byte[]> charts) {
 
     // Sample mode reports eight percentiles as secondary metrics; the median and the tail are enough here. Of the gc
@@ -28,7 +32,7 @@ public record Report(RunFolder run, List<QuestionReport> questions, List<ClaimCh
         charts = Ordered.copyOf(charts);
     }
 
-    static Report of(RunFolder run, QuestionCatalog catalog) {
+    static Report of(RecordedRun run, QuestionCatalog catalog) {
         List<QuestionReport> questions = Analysis.questions(run.results(), run.failures(), catalog);
         List<Question> declared = catalog.declared(questions.stream().map(q -> q.question().className()).toList());
         List<ClaimCheck> claims = ClaimCheck.all(declared, questions, profile(run));
@@ -48,7 +52,7 @@ public record Report(RunFolder run, List<QuestionReport> questions, List<ClaimCh
     }
 
     /** The profile the run was made with, as environment.json records it. */
-    static Optional<String> profile(RunFolder run) {
+    static Optional<String> profile(RecordedRun run) {
         return Optional.ofNullable(run.environment().get("run.profile"));
     }
 

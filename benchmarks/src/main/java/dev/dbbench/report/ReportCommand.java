@@ -1,5 +1,7 @@
 package dev.dbbench.report;
 
+import dev.dbbench.results.RunFolderException;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Spec;
         exitCodeOnInvalidInput = 2)
 public final class ReportCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "RUN_DIR",
-            description = "A run folder such as results/2025-01-31T12-00-00Z; two to compare (older first).")
+            description = "A run folder such as results/" + dev.dbbench.results.RunFolder.NAME_EXAMPLE + "; two to compare (older first).")
     List<Path> runs;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for a two-run comparison.")
@@ -52,7 +54,7 @@ public final class ReportCommand implements Callable<Integer> {
                     : Reports.compare(runs.get(0), runs.get(1), Optional.ofNullable(out));
             spec.commandLine().getOut().println(index);
             return 0;
-        } catch (ReportException e) {
+        } catch (ReportException | RunFolderException e) {
             err.println("[report] " + e.getMessage());
             if (verbose) {
                 e.printStackTrace(err);

@@ -1,6 +1,11 @@
 package dev.dbbench.report;
 
+import dev.dbbench.results.AtomicFiles;
+import dev.dbbench.results.RecordedRun;
+import dev.dbbench.results.RunFolder;
+
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,10 +19,6 @@ import java.util.Set;
  * two runs into a folder of its own. Bad input throws {@link ReportException} with a one-line message.
  */
 public final class Reports {
-    public static final String SUMMARY = "summary.md";
-    public static final String INDEX = "index.html";
-    public static final String CHARTS = "charts";
-
     private Reports() {}
 
     /** Renders the report of a run folder from its saved JSON; returns the path of its index.html. */
@@ -26,12 +27,12 @@ public final class Reports {
     }
 
     static Path render(Path runDir, QuestionCatalog catalog) {
-        RunFolder run = RunFolder.read(runDir);
+        RecordedRun run = RunFolder.read(runDir);
         Report report = Report.of(run, catalog);
-        writeCharts(runDir.resolve(CHARTS), report.charts());
-        AtomicFiles.write(runDir.resolve(SUMMARY), SummaryMarkdown.render(report));
-        Path index = runDir.resolve(INDEX);
-        AtomicFiles.write(index, HtmlPage.render(report));
+        writeCharts(runDir.resolve(RunFolder.CHARTS), report.charts());
+        write(runDir.resolve(RunFolder.SUMMARY_MD), SummaryMarkdown.render(report));
+        Path index = runDir.resolve(RunFolder.INDEX_HTML);
+        write(index, HtmlPage.render(report));
         return index;
     }
 
@@ -46,20 +47,20 @@ public final class Reports {
     }
 
     static Path compare(Path a, Path b, Optional<Path> out, QuestionCatalog catalog) {
-        RunFolder runA = RunFolder.read(a);
-        RunFolder runB = RunFolder.read(b);
+        RecordedRun runA = RunFolder.read(a);
+        RecordedRun runB = RunFolder.read(b);
         Path dir = out.orElseGet(() -> b.resolve("comparison-to-" + runA.name()));
         Comparison comparison = Comparison.of(runA, runB, catalog);
-        writeCharts(dir.resolve(CHARTS), comparison.charts());
-        AtomicFiles.write(dir.resolve(SUMMARY), ComparisonPages.markdown(comparison));
-        Path index = dir.resolve(INDEX);
-        AtomicFiles.write(index, ComparisonPages.html(comparison));
+        writeCharts(dir.resolve(RunFolder.CHARTS), comparison.charts());
+        write(dir.resolve(RunFolder.SUMMARY_MD), ComparisonPages.markdown(comparison));
+        Path index = dir.resolve(RunFolder.INDEX_HTML);
+        write(index, ComparisonPages.html(comparison));
         return index;
     }
 
     /** Writes the charts and removes ones a previous rendering left that this one no longer has. */
     private static void writeCharts(Path dir, Map<String, byte[]> charts) {
-        charts.forEach((name, png) -> AtomicFiles.write(dir.resolve(name), png));
+        charts.forEach((name, png) -> write(dir.resolve(name), png));
         if (!Files.isDirectory(dir)) {
             return;
         }
@@ -72,6 +73,20 @@ public final class Reports {
             }
         } catch (IOException e) {
             throw new ReportException(dir + ": cannot remove old charts: " + e, e);
+        }
+    }
+
+    /** A page or chart written whole (see {@link AtomicFiles}); a failure as the report's one line. */
+    private static void write(Path target, String text) {
+        write(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void write(Path target, byte[] bytes) {
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            AtomicFiles.write(target, bytes);
+        } catch (IOException e) {
+            throw new ReportException(e.getMessage(), e);
         }
     }
 }

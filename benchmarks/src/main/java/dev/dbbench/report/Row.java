@@ -1,5 +1,9 @@
 package dev.dbbench.report;
 
+import dev.dbbench.results.BenchmarkResult;
+import dev.dbbench.results.Metric;
+import dev.dbbench.results.Sample;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package dev.dbbench.report;
 
+import dev.dbbench.results.Metric;
+
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +16,12 @@ public record ScoreUnit(String text, Kind kind, double seconds) {
     // JMH's own abbreviations (TimeValue / ScoreFormatter), in seconds.
     private static final Map<String, Double> TIME = Map.of(
             "ns", 1e-9, "us", 1e-6, "ms", 1e-3, "s", 1.0, "min", 60.0, "hr", 3600.0, "day", 86400.0);
+
+    /** {@code metric} in this unit, which must be of the same kind (ms/op to us/op, ops/ms to ops/s). */
+    public Metric convert(Metric metric) {
+        ScoreUnit own = parse(metric.unit());
+        return own.equals(this) ? metric : metric.scaled(own.factorTo(this), text);
+    }
 
     public static ScoreUnit parse(String text) {
         int slash = text.indexOf('/');

@@ -1,5 +1,7 @@
 package dev.dbbench.report;
 
+import dev.dbbench.results.Failure;
+
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -1,5 +1,8 @@
 package dev.dbbench.report;
 
+import dev.dbbench.results.Metric;
+import dev.dbbench.results.Sample;
+
 import java.util.List;
 import java.util.Optional;
 

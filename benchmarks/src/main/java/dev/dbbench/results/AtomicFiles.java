@@ -13,8 +13,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Files written whole or not at all: the content goes to a temporary file in the same directory,
- * is forced to disk, then renamed over the target in one step, so a run killed half-way leaves
- * either the old file or the new one, never half of one.
+ * is forced to disk, then renamed over the target in one step (and the directory forced), so a run
+ * killed half-way leaves either the old file or the new one, never half of one. The one atomic
+ * writer of the project: the report, the export, the history and the run folder all write through it.
  */
 public final class AtomicFiles {
     private AtomicFiles() {}
@@ -61,6 +62,20 @@ public final class AtomicFiles {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
+        }
+        forceDirectory(dir);
+    }
+
+    /**
+     * The rename lives in the directory: without forcing it too, a power cut right after the move can
+     * bring back the old file. Some systems cannot open a directory for this; the file itself is on
+     * disk already, so that is not an error.
+     */
+    private static void forceDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // See above: the directory entry is left to the operating system.
         }
     }
 

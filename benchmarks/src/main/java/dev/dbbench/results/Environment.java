@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbbench.core.Database;
 import dev.dbbench.core.Databases;
+import dev.dbbench.core.FirstLine;
 import dev.dbbench.core.provision.PostgresServer;
 import dev.dbbench.core.provision.SqliteDirectory;
 import java.lang.management.ManagementFactory;
@@ -134,7 +135,7 @@ public final class Environment {
                 node.put("foreign_keys", "1".equals(single(c, "PRAGMA foreign_keys")));
             });
         } catch (RuntimeException e) {
-            node.put("error", firstLine(e));
+            node.put("error", FirstLine.of(e));
         }
         return node;
     }
@@ -155,7 +156,7 @@ public final class Environment {
                 node.put(setting, single(c, "SHOW " + setting));
             }
         } catch (SQLException e) {
-            node.put("error", firstLine(e));
+            node.put("error", FirstLine.of(e));
         }
         return node;
     }
@@ -177,9 +178,9 @@ public final class Environment {
             Object settings = type.getMethod("effective").invoke(null);
             node.set("effective", json.valueToTree(settings));
         } catch (InvocationTargetException e) {
-            node.put("error", firstLine(e.getCause() == null ? e : e.getCause()));
+            node.put("error", FirstLine.of(e.getCause() == null ? e : e.getCause()));
         } catch (ReflectiveOperationException | RuntimeException e) {
-            node.put("error", firstLine(e));
+            node.put("error", FirstLine.of(e));
         }
         return node;
     }
@@ -198,10 +199,5 @@ public final class Environment {
             case "3" -> "EXTRA";
             default -> value;
         };
-    }
-
-    private static String firstLine(Throwable t) {
-        String m = t.getMessage();
-        return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse("").trim();
     }
 }

@@ -23,15 +23,9 @@ import org.openjdk.jmh.results.format.ResultFormatType;
 /**
  * Writes a run's files into its folder, each atomically, each through {@link Secrets#redact}:
  * {@code jmh.json} (JMH's own JSON, raw data included), {@code results.csv}, {@code environment.json},
- * {@code failures.json}. The folder layout is described in {@code results/README.md}.
+ * {@code failures.json}, named by {@link RunFolder}. The folder layout is described in {@code results/README.md}.
  */
 public final class ResultsWriter {
-    public static final String JMH_JSON = "jmh.json";
-    public static final String RESULTS_CSV = "results.csv";
-    public static final String ENVIRONMENT_JSON = "environment.json";
-    public static final String FAILURES_JSON = "failures.json";
-    public static final String DURATIONS_JSON = "durations.json";
-
     /** How a file is written: {@link AtomicFiles#write(Path, String)}, or a stand-in a test uses to fail one file. */
     @FunctionalInterface
     public interface FileWriter {
@@ -66,13 +60,13 @@ public final class ResultsWriter {
     public List<String> write(RunFolder folder, Collection<RunResult> results, List<Failure> failures, ObjectNode environment,
             List<RunDurations.Entry> durations) throws IOException {
         Map<String, String> contents = new LinkedHashMap<>();
-        contents.put(ENVIRONMENT_JSON, json.writeValueAsString(environment));
-        contents.put(FAILURES_JSON, json.writeValueAsString(failuresJson(failures)));
+        contents.put(RunFolder.ENVIRONMENT_JSON, json.writeValueAsString(environment));
+        contents.put(RunFolder.FAILURES_JSON, json.writeValueAsString(failuresJson(failures)));
         if (!durations.isEmpty()) {
-            contents.put(DURATIONS_JSON, RunDurations.toJson(json, durations));
+            contents.put(RunFolder.DURATIONS_JSON, RunDurations.toJson(json, durations));
         }
-        contents.put(RESULTS_CSV, ResultsCsv.render(results));
-        contents.put(JMH_JSON, jmhJson(results));
+        contents.put(RunFolder.RESULTS_CSV, ResultsCsv.render(results));
+        contents.put(RunFolder.JMH_JSON, jmhJson(results));
         List<String> notWritten = new ArrayList<>();
         for (Map.Entry<String, String> file : contents.entrySet()) {
             Path target = folder.path().resolve(file.getKey());
@@ -104,7 +98,7 @@ public final class ResultsWriter {
             f.params().forEach(params::put);
             node.put("reason", f.reason());
             // One string, its first line the reason: readers that show a headline show the reason.
-            node.put("error", String.join("\n", java.util.stream.Stream.concat(java.util.stream.Stream.of(f.reason()), f.error().stream()).toList()));
+            node.put("error", f.text());
         }
         return array;
     }

@@ -72,7 +72,7 @@ public final class RunDurations {
         Path run = Files.isDirectory(latest) ? latest : null;
         if (run == null && Files.isDirectory(resultsDir)) {
             try (Stream<Path> runs = Files.list(resultsDir)) {
-                run = runs.filter(p -> Files.isRegularFile(p.resolve(ResultsWriter.DURATIONS_JSON)) || Files.isRegularFile(p.resolve(ResultsWriter.JMH_JSON)))
+                run = runs.filter(p -> Files.isRegularFile(p.resolve(RunFolder.DURATIONS_JSON)) || Files.isRegularFile(p.resolve(RunFolder.JMH_JSON)))
                         .max(Comparator.comparing(p -> p.getFileName().toString())).orElse(null);
             } catch (IOException | RuntimeException e) {
                 return List.of();
@@ -81,8 +81,8 @@ public final class RunDurations {
         if (run == null) {
             return List.of();
         }
-        if (Files.isRegularFile(run.resolve(ResultsWriter.DURATIONS_JSON))) {
-            return read(run.resolve(ResultsWriter.DURATIONS_JSON));
+        if (Files.isRegularFile(run.resolve(RunFolder.DURATIONS_JSON))) {
+            return read(run.resolve(RunFolder.DURATIONS_JSON));
         }
         return derive(run);
     }
@@ -97,33 +97,28 @@ public final class RunDurations {
      */
     public static List<Entry> derive(Path run) {
         try {
-            ObjectMapper json = new ObjectMapper();
-            JsonNode environment = json.readTree(run.resolve(ResultsWriter.ENVIRONMENT_JSON).toFile()).path("run");
-            JsonNode jmh = json.readTree(run.resolve(ResultsWriter.JMH_JSON).toFile());
-            double wall = environment.path("duration_seconds").asDouble(0) * Math.max(1, environment.path("parallel").asInt(1));
+            Map<String, String> environment = RunFolder.readEnvironment(run.resolve(RunFolder.ENVIRONMENT_JSON));
+            List<BenchmarkResult> jmh = JmhJson.read(run.resolve(RunFolder.JMH_JSON));
+            double wall = Double.parseDouble(environment.getOrDefault("run.duration_seconds", "0"))
+                    * Math.max(1, Integer.parseInt(environment.getOrDefault("run.parallel", "1")));
             List<Entry> measured = new ArrayList<>();
             List<Integer> forks = new ArrayList<>();
-            for (JsonNode b : jmh) {
-                int f = Math.max(1, b.path("forks").asInt(1)) + Math.max(0, b.path("warmupForks").asInt(0));
-                int wi = b.path("warmupIterations").asInt(0);
-                int mi = b.path("measurementIterations").asInt(0);
+            for (BenchmarkResult b : jmh) {
+                JmhSettings settings = b.settings();
+                int f = Math.max(1, settings.forks()) + Math.max(0, settings.warmupForks());
+                int wi = settings.warmupIterations();
                 double seconds;
-                if ("ss".equals(b.path("mode").asText())) {
-                    double unit = seconds(b.path("primaryMetric").path("scoreUnit").asText().replace("/op", ""));
+                if ("ss".equals(b.mode())) {
+                    double unit = seconds(b.primary().unit().replace("/op", ""));
                     seconds = 0;
-                    for (JsonNode fork : b.path("primaryMetric").path("rawData")) {
-                        double sum = 0;
-                        for (JsonNode shot : fork) {
-                            sum += shot.asDouble() * unit;
-                        }
-                        seconds += fork.size() == 0 ? 0 : sum + wi * sum / fork.size();
+                    for (List<Sample> fork : b.primary().forks()) {
+                        double sum = fork.stream().mapToDouble(shot -> shot.total() * unit).sum();
+                        seconds += sum + wi * sum / fork.size();
                     }
                 } else {
-                    seconds = f * (wi * time(b.path("warmupTime").asText()) + mi * time(b.path("measurementTime").asText()));
+                    seconds = f * (wi * time(settings.warmupTime()) + settings.measurementIterations() * time(settings.measurementTime()));
                 }
-                Map<String, String> params = new LinkedHashMap<>();
-                b.path("params").fields().forEachRemaining(p -> params.put(p.getKey(), p.getValue().asText()));
-                measured.add(new Entry(b.path("benchmark").asText(), b.path("mode").asText(), Map.copyOf(params), seconds));
+                measured.add(new Entry(b.benchmark(), b.mode(), b.params(), seconds));
                 forks.add(f);
             }
             double allForks = forks.stream().mapToInt(Integer::intValue).sum();
@@ -134,7 +129,7 @@ public final class RunDurations {
                 out.add(new Entry(e.benchmark(), e.mode(), e.params(), e.seconds() + (allForks == 0 ? 0 : rest * forks.get(i) / allForks)));
             }
             return List.copyOf(out);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             // Only a hint for the time estimate: without it the estimate comes from the benchmarks' settings.
             return List.of();
         }

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 /**
  * Called once a run's folder is complete (jmh.json, results.csv, environment.json, failures.json
  * written, {@code latest} pointing at it), e.g. to render {@code summary.md} or {@code index.html}
- * into it. Implementations are found with {@link java.util.ServiceLoader}: list the class in
- * {@code META-INF/services/dev.dbbench.results.RunListener}. A listener that throws is reported
- * and does not fail the run: the results are already safe on disk.
+ * into it. The launcher calls the report's and the history's directly (and a test's, given to
+ * {@code Main.run}). A listener that throws is reported and does not fail the run: the results are
+ * already safe on disk.
  */
 public interface RunListener {
     void afterRun(Path runDir) throws Exception;

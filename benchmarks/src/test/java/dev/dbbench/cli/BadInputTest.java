@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbbench.profile.GcProfilerSwitch;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -53,13 +54,13 @@ class BadInputTest {
 
     @Test
     void gcProfilerPropertyMustBeABoolean() throws IOException {
-        System.setProperty(RunCommand.GC_PROFILER_PROPERTY, "maybe");
+        System.setProperty(GcProfilerSwitch.PROPERTY, "maybe");
         try {
             String line = refused("--profile", "smoke", "selftest.PassingBenchmark").errLine();
             assertTrue(line.contains("-Ddbbench.gcProfiler must be true or false, was \"maybe\""), line);
             assertTrue(line.contains("--no-gc-profiler"), line);
         } finally {
-            System.clearProperty(RunCommand.GC_PROFILER_PROPERTY);
+            System.clearProperty(GcProfilerSwitch.PROPERTY);
         }
     }
 
@@ -84,7 +85,7 @@ class BadInputTest {
     @Test
     void parallelOutOfRangeIsRefused() throws IOException {
         String line = refused("--profile", "smoke", "--parallel", "0", "selftest.PassingBenchmark").errLine();
-        assertTrue(line.contains("--parallel 0 is out of range: give 1 to " + RunCommand.MAX_PARALLEL), line);
+        assertTrue(line.contains("--parallel 0 is out of range: give 1 to " + RunSettings.MAX_PARALLEL), line);
     }
 
     @Test

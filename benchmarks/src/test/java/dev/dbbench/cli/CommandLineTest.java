@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbbench.core.provision.Setting;
+import dev.dbbench.results.RunFolder;
+import dev.dbbench.suite.DatabaseNeeds;
 import java.io.PrintStream;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
@@ -42,6 +44,13 @@ class CommandLineTest {
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().startsWith("dbbench "), run.out());
         assertTrue(run.out().contains("commit "), run.out());
+    }
+
+    @Test
+    void reportHelpShowsTheFolderNameARunWrites() {
+        CliRun run = CliRun.of("report", "-h");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("results/" + RunFolder.NAME_EXAMPLE), run.out());
     }
 
     @Test

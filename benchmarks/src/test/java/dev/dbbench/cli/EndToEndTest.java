@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dbbench.results.ResultsWriter;
 import dev.dbbench.results.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,17 +75,17 @@ class EndToEndTest {
         assertEquals(List.of(runDir.toRealPath()), notified.stream().map(p -> p.toAbsolutePath().normalize()).toList().stream()
                 .map(EndToEndTest::real).toList());
         try (Stream<Path> files = Files.list(runDir)) {
-            // The results, then the report rendered from them by the RunListener found through ServiceLoader.
+            // The results, then the report rendered from them by the launcher right after the run.
             assertEquals(List.of("charts", "durations.json", "environment.json", "failures.json", "index.html", "jmh.json", "results.csv", "summary.md"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         // No earlier run in this results folder: the plan is estimated from the settings; every combination's time is recorded, failed ones too.
         assertTrue(run.out().contains(" planned (from the settings), 2 benchmarks at a time"), run.out());
-        JsonNode durations = json.readTree(runDir.resolve(ResultsWriter.DURATIONS_JSON).toFile()).get("combinations");
+        JsonNode durations = json.readTree(runDir.resolve(RunFolder.DURATIONS_JSON).toFile()).get("combinations");
         assertEquals(5, durations.size(), durations.toPrettyString());
         durations.forEach(d -> assertTrue(d.get("seconds").asDouble() > 0, d.toPrettyString()));
 
-        JsonNode jmh = json.readTree(runDir.resolve(ResultsWriter.JMH_JSON).toFile());
+        JsonNode jmh = json.readTree(runDir.resolve(RunFolder.JMH_JSON).toFile());
         List<String> measured = new ArrayList<>();
         jmh.forEach(r -> measured.add(r.get("benchmark").asText() + r.get("params")));
         String sqliteParams = sqlite.params().isEmpty() ? "null" : json.writeValueAsString(sqlite.params());
@@ -94,12 +93,12 @@ class EndToEndTest {
                 "dev.dbbench.cli.selftest.PgHandoffBenchmark.selectOnenull"), measured.stream().sorted().toList());
         jmh.forEach(r -> assertEquals(1, r.get("primaryMetric").get("rawData").get(0).size(), "raw data kept"));
 
-        List<String> csv = Files.readAllLines(runDir.resolve(ResultsWriter.RESULTS_CSV));
+        List<String> csv = Files.readAllLines(runDir.resolve(RunFolder.RESULTS_CSV));
         assertTrue(csv.get(0).startsWith("benchmark,mode,params,threads,forks,samples,score,score_error,score_unit"), csv.get(0));
         assertEquals(4, csv.size(), String.join("\n", csv));
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("dev.dbbench.cli.selftest.PassingBenchmark.step,avgt,n=1,1,1,1,") && l.contains(",,ns/op")), String.join("\n", csv));
 
-        JsonNode failures = json.readTree(runDir.resolve(ResultsWriter.FAILURES_JSON).toFile());
+        JsonNode failures = json.readTree(runDir.resolve(RunFolder.FAILURES_JSON).toFile());
         assertEquals(2, failures.size(), failures.toPrettyString());
         JsonNode threw = find(failures, "dev.dbbench.cli.selftest.PassingBenchmark.step");
         assertEquals("2", threw.get("params").get("n").asText());
@@ -111,7 +110,7 @@ class EndToEndTest {
         JsonNode died = find(failures, "dev.dbbench.cli.selftest.DyingForkBenchmark.die");
         assertEquals("forked VM failed with exit code 3", died.get("reason").asText(), died.toPrettyString());
 
-        JsonNode env = json.readTree(runDir.resolve(ResultsWriter.ENVIRONMENT_JSON).toFile());
+        JsonNode env = json.readTree(runDir.resolve(RunFolder.ENVIRONMENT_JSON).toFile());
         assertEquals("smoke", env.get("run").get("profile").asText());
         assertEquals(2, env.get("run").get("parallel").asInt());
         assertEquals(2, env.get("run").get("failures").asInt());
@@ -152,13 +151,13 @@ class EndToEndTest {
         assertEquals(Main.OK, run.code(), run.out() + run.err());
         assertTrue(run.out().contains("[dbbench] 1 of 1: "), run.out());
 
-        JsonNode jmh = json.readTree(results.resolve(RunFolder.LATEST).resolve(ResultsWriter.JMH_JSON).toFile());
+        JsonNode jmh = json.readTree(results.resolve(RunFolder.LATEST).resolve(RunFolder.JMH_JSON).toFile());
         assertEquals(1, jmh.size());
         assertEquals(2, jmh.get(0).get("measurementIterations").asInt(), "-i overrides the profile");
         assertEquals(0, jmh.get(0).get("warmupIterations").asInt(), "the profile fills in what -i does not");
         assertEquals(1, jmh.get(0).get("forks").asInt());
         assertTrue(Files.readString(extra).contains("dev.dbbench.cli.selftest.PassingBenchmark.step"), "JMH's own -rf/-rff copy");
-        assertEquals("[ ]", Files.readString(results.resolve(RunFolder.LATEST).resolve(ResultsWriter.FAILURES_JSON)).trim());
+        assertEquals("[ ]", Files.readString(results.resolve(RunFolder.LATEST).resolve(RunFolder.FAILURES_JSON)).trim());
     }
 
     /** -prof jfr writes into the run folder, not the working directory, and the report links the file. */
@@ -189,11 +188,11 @@ class EndToEndTest {
             CliRun run = CliRun.of(args.toArray(String[]::new));
             assertEquals(Main.OK, run.code(), extra + run.out() + run.err());
             boolean expected = !extra.contains("--no-gc-profiler");
-            JsonNode jmh = json.readTree(results.resolve(RunFolder.LATEST).resolve(ResultsWriter.JMH_JSON).toFile());
+            JsonNode jmh = json.readTree(results.resolve(RunFolder.LATEST).resolve(RunFolder.JMH_JSON).toFile());
             assertEquals(expected, jmh.get(0).get("secondaryMetrics").has("gc.alloc.rate.norm"), extra + jmh.toPrettyString());
-            String header = Files.readAllLines(results.resolve(RunFolder.LATEST).resolve(ResultsWriter.RESULTS_CSV)).get(0);
+            String header = Files.readAllLines(results.resolve(RunFolder.LATEST).resolve(RunFolder.RESULTS_CSV)).get(0);
             assertEquals(expected, header.contains("gc.alloc.rate.norm [B/op]"), header);
-            JsonNode env = json.readTree(results.resolve(RunFolder.LATEST).resolve(ResultsWriter.ENVIRONMENT_JSON).toFile());
+            JsonNode env = json.readTree(results.resolve(RunFolder.LATEST).resolve(RunFolder.ENVIRONMENT_JSON).toFile());
             assertEquals(expected, env.get("run").get("gc_profiler").asBoolean(), env.get("run").toPrettyString());
         }
     }
@@ -203,9 +202,9 @@ class EndToEndTest {
         Path results = temp.resolve("results");
         CliRun run = CliRun.of("--profile", "smoke", "--results-dir", results.toString(), "-foe", "true", "selftest.PassingBenchmark");
         assertEquals(Main.SOME_FAILED, run.code(), run.out() + run.err());
-        JsonNode jmh = json.readTree(results.resolve(RunFolder.LATEST).resolve(ResultsWriter.JMH_JSON).toFile());
+        JsonNode jmh = json.readTree(results.resolve(RunFolder.LATEST).resolve(RunFolder.JMH_JSON).toFile());
         assertEquals(1, jmh.size(), "n=1 ran before n=2 failed");
-        JsonNode failures = json.readTree(results.resolve(RunFolder.LATEST).resolve(ResultsWriter.FAILURES_JSON).toFile());
+        JsonNode failures = json.readTree(results.resolve(RunFolder.LATEST).resolve(RunFolder.FAILURES_JSON).toFile());
         assertEquals(1, failures.size(), failures.toPrettyString());
         assertEquals("2", failures.get(0).get("params").get("n").asText());
     }
@@ -226,13 +225,13 @@ class EndToEndTest {
         assertTrue(run.out().contains("[relay] pgRtt=1ms: SELECT 1 measured "), run.out());
 
         Path runDir = results.resolve(RunFolder.LATEST);
-        JsonNode jmh = json.readTree(runDir.resolve(ResultsWriter.JMH_JSON).toFile());
+        JsonNode jmh = json.readTree(runDir.resolve(RunFolder.JMH_JSON).toFile());
         List<String> measured = new ArrayList<>();
         jmh.forEach(r -> measured.add(r.get("benchmark").asText() + r.get("params")));
         assertEquals(List.of("dev.dbbench.cli.selftest.PassingBenchmark.step{\"n\":\"1\"}",
                 "dev.dbbench.cli.selftest.PgHandoffBenchmark.selectOne{\"pgRtt\":\"0ms\"}",
                 "dev.dbbench.cli.selftest.PgHandoffBenchmark.selectOne{\"pgRtt\":\"1ms\"}"), measured.stream().sorted().toList());
-        List<String> csv = Files.readAllLines(runDir.resolve(ResultsWriter.RESULTS_CSV));
+        List<String> csv = Files.readAllLines(runDir.resolve(RunFolder.RESULTS_CSV));
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("dev.dbbench.cli.selftest.PgHandoffBenchmark.selectOne,avgt,pgRtt=1ms,")), String.join("\n", csv));
         /*
          * The proof that the forks' connections went through the relay, not around it: its SELECT 1
@@ -246,7 +245,7 @@ class EndToEndTest {
             }
         }
 
-        JsonNode rtt = json.readTree(runDir.resolve(ResultsWriter.ENVIRONMENT_JSON).toFile()).get("pg_rtt");
+        JsonNode rtt = json.readTree(runDir.resolve(RunFolder.ENVIRONMENT_JSON).toFile()).get("pg_rtt");
         assertEquals("pgRtt", rtt.get("parameter").asText());
         assertEquals(List.of("0ms", "1ms"), iterable(rtt.get("round_trips").fieldNames()));
         // What the relay adds is measured, not assumed: a delay only adds, so 1ms adds at least most of a millisecond.
@@ -267,11 +266,11 @@ class EndToEndTest {
                 "selftest.DyingForkBenchmark", "selftest.PassingBenchmark");
         assertEquals(Main.SOME_FAILED, run.code(), run.out() + run.err());
         assertTrue(run.out().contains("[dbbench] 3 of 3: "), run.out());
-        JsonNode jmh = json.readTree(results.resolve(RunFolder.LATEST).resolve(ResultsWriter.JMH_JSON).toFile());
+        JsonNode jmh = json.readTree(results.resolve(RunFolder.LATEST).resolve(RunFolder.JMH_JSON).toFile());
         assertEquals(1, jmh.size(), jmh.toPrettyString());
-        JsonNode failures = json.readTree(results.resolve(RunFolder.LATEST).resolve(ResultsWriter.FAILURES_JSON).toFile());
+        JsonNode failures = json.readTree(results.resolve(RunFolder.LATEST).resolve(RunFolder.FAILURES_JSON).toFile());
         assertEquals(2, failures.size(), failures.toPrettyString());
-        JsonNode env = json.readTree(results.resolve(RunFolder.LATEST).resolve(ResultsWriter.ENVIRONMENT_JSON).toFile());
+        JsonNode env = json.readTree(results.resolve(RunFolder.LATEST).resolve(RunFolder.ENVIRONMENT_JSON).toFile());
         assertEquals(1, env.get("run").get("parallel").asInt());
     }
 
@@ -345,15 +344,15 @@ class EndToEndTest {
         assertFalse(output.contains("[dbbench] 4 of 4"), "a fork started after the interrupt:\n" + output);
 
         Path runDir = results.resolve(RunFolder.LATEST);
-        JsonNode jmh = json.readTree(runDir.resolve(ResultsWriter.JMH_JSON).toFile());
+        JsonNode jmh = json.readTree(runDir.resolve(RunFolder.JMH_JSON).toFile());
         List<String> measured = new ArrayList<>();
         jmh.forEach(r -> measured.add(r.get("benchmark").asText()));
         assertEquals(List.of("dev.dbbench.cli.selftest.PassingBenchmark.step", "dev.dbbench.cli.selftest.PgHandoffBenchmark.selectOne"),
                 measured.stream().sorted().toList(), output);
-        JsonNode failures = json.readTree(runDir.resolve(ResultsWriter.FAILURES_JSON).toFile());
+        JsonNode failures = json.readTree(runDir.resolve(RunFolder.FAILURES_JSON).toFile());
         assertEquals("interrupted before it finished", find(failures, "dev.dbbench.cli.selftest.SleepingBenchmark.sleep").get("reason").asText());
         assertEquals("not run: the run was interrupted", find(failures, "dev.dbbench.cli.selftest.SleepingBenchmark.sleepAgain").get("reason").asText());
-        assertTrue(json.readTree(runDir.resolve(ResultsWriter.ENVIRONMENT_JSON).toFile()).get("run").get("interrupted").asBoolean());
+        assertTrue(json.readTree(runDir.resolve(RunFolder.ENVIRONMENT_JSON).toFile()).get("run").get("interrupted").asBoolean());
         assertTrue(Files.exists(runDir.resolve("index.html")), "the report of what finished");
         try (Stream<Path> left = Files.list(tmp)) {
             // The password file and the run's SQLite folder; JMH's and the drivers' own files are theirs to clean.

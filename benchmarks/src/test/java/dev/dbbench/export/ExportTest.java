@@ -1,12 +1,14 @@
 package dev.dbbench.export;
 
+import dev.dbbench.results.RecordedRun;
+import dev.dbbench.results.RunFolder;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dbbench.report.RunFolder;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -37,7 +39,7 @@ class ExportTest {
 
     @Test
     void bencherMetricFormatFollowsItsSchemaWithOneBenchmarkPerResult() throws Exception {
-        RunFolder run = RunFolder.read(fixture());
+        RecordedRun run = RunFolder.read(fixture());
         String text = BencherFormat.render(Exports.of(run, true));
         assertFalse(text.contains("NaN"), text);
         JsonNode root = JSON.readTree(text);

@@ -1,6 +1,11 @@
 package dev.dbbench.report;
 
+import dev.dbbench.results.BenchmarkResult;
+import dev.dbbench.results.Metric;
+import dev.dbbench.results.RunFolder;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -14,6 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ClaimCheckTest {
     @TempDir
     Path temp;
+
+    @Test
+    void everyVerdictHasItsOwnStyleInTheReport() {
+        // A verdict without a rule would show as plain text, and "insufficient data" would look like a finding.
+        for (ClaimCheck.Verdict v : ClaimCheck.Verdict.values()) {
+            assertTrue(HtmlPage.CSS.contains(".verdict." + HtmlPage.cssClass(v) + "{"), "no CSS rule for verdict " + v);
+        }
+    }
 
     @Test
     void outcomeComparesTheWholeIntervalWithTheClaimedFactor() {

@@ -1,5 +1,8 @@
 package dev.dbbench.report;
 
+import dev.dbbench.results.BenchmarkResult;
+import dev.dbbench.results.Metric;
+
 import static dev.dbbench.report.Fixtures.metric;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,7 @@
 package dev.dbbench.report;
 
+import dev.dbbench.results.RunFolder;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;

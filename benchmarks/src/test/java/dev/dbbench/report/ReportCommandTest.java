@@ -63,7 +63,7 @@ class ReportCommandTest {
     @Test
     void verbosePrintsTheStackTrace() {
         assertEquals(2, run("--verbose", temp.resolve("nope").toString()));
-        assertTrue(err.toString().contains("at dev.dbbench.report.RunFolder.read"), err.toString());
+        assertTrue(err.toString().contains("at dev.dbbench.results.RunFolder.read"), err.toString());
     }
 
     @Test

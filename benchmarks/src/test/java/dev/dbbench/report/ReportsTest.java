@@ -1,5 +1,7 @@
 package dev.dbbench.report;
 
+import dev.dbbench.results.RunFolder;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,5 +1,7 @@
 package dev.dbbench.report;
 
+import dev.dbbench.results.BenchmarkResult;
+
 import static dev.dbbench.report.Fixtures.metric;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

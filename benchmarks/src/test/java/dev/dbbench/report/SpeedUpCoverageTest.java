@@ -1,5 +1,8 @@
 package dev.dbbench.report;
 
+import dev.dbbench.results.Metric;
+import dev.dbbench.results.Sample;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package dev.dbbench.report;
 
+import dev.dbbench.results.Metric;
+import dev.dbbench.results.Sample;
+
 import static dev.dbbench.report.Fixtures.metric;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -91,10 +94,10 @@ class SpeedUpTest {
     void unitsConvertBeforeComparing() {
         Metric millis = metric("ms/op", new double[] {2, 2});
         ScoreUnit micros = ScoreUnit.parse("us/op");
-        assertEquals(2000, millis.in(micros).score(), 1e-9);
-        assertEquals(2000, millis.in(micros).forks().get(0).get(0).total(), 1e-9);
+        assertEquals(2000, micros.convert(millis).score(), 1e-9);
+        assertEquals(2000, micros.convert(millis).forks().get(0).get(0).total(), 1e-9);
         Metric perMillis = metric("ops/ms", new double[] {3, 3});
-        assertEquals(3000, perMillis.in(ScoreUnit.parse("ops/s")).score(), 1e-9);
+        assertEquals(3000, ScoreUnit.parse("ops/s").convert(perMillis).score(), 1e-9);
         assertTrue(ScoreUnit.parse("ms/op").factorIfConvertible(ScoreUnit.parse("ops/s")).isEmpty());
     }
 }

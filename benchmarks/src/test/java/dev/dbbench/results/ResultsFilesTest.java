@@ -90,28 +90,20 @@ class ResultsFilesTest {
         assertFalse(Secrets.of("").redact("a").contains(Secrets.MASK));
     }
 
-    @Test
-    void summaryListsScoresAndFailures() {
-        String table = SummaryTable.render(java.util.List.of(),
-                java.util.List.of(new Failure("dev.dbbench.bench.sqlite.X.y", "avgt", java.util.Map.of("rows", "10"), "the benchmark threw boom", java.util.List.of())));
-        assertTrue(table.contains("(no results)"), table);
-        assertTrue(table.contains("1 failure:\n  FAILED sqlite.X.y avgt rows=10: the benchmark threw boom"), table);
-    }
-
     /** A disk that fills up while the run's files are written: the others are written, the one lost is named. */
     @Test
     void aFileThatCannotBeWrittenIsNamedAndTheOthersAreKept() throws IOException {
         RunFolder folder = RunFolder.create(temp, Instant.parse("2026-12-03T00:00:00Z"));
         ResultsWriter.FileWriter fullForJmhJson = (target, content) -> {
-            if (target.getFileName().toString().equals(ResultsWriter.JMH_JSON)) {
+            if (target.getFileName().toString().equals(RunFolder.JMH_JSON)) {
                 throw new IOException("No space left on device");
             }
             AtomicFiles.write(target, content);
         };
         java.util.List<String> lost = new ResultsWriter(new com.fasterxml.jackson.databind.ObjectMapper(), Secrets.none(), fullForJmhJson)
                 .write(folder, java.util.List.of(), java.util.List.of(), new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode());
-        assertEquals(java.util.List.of("cannot write " + folder.path().resolve(ResultsWriter.JMH_JSON) + " (No space left on device); the other files are kept"), lost);
-        for (String kept : java.util.List.of(ResultsWriter.ENVIRONMENT_JSON, ResultsWriter.FAILURES_JSON, ResultsWriter.RESULTS_CSV)) {
+        assertEquals(java.util.List.of("cannot write " + folder.path().resolve(RunFolder.JMH_JSON) + " (No space left on device); the other files are kept"), lost);
+        for (String kept : java.util.List.of(RunFolder.ENVIRONMENT_JSON, RunFolder.FAILURES_JSON, RunFolder.RESULTS_CSV)) {
             assertTrue(Files.exists(folder.path().resolve(kept)), kept);
         }
     }
@@ -124,7 +116,7 @@ class ResultsFilesTest {
         Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", mount.toString()).redirectErrorStream(true).start();
         org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0, "cannot mount a tmpfs here: " + new String(p.getInputStream().readAllBytes()));
         try {
-            Path target = mount.resolve(ResultsWriter.JMH_JSON);
+            Path target = mount.resolve(RunFolder.JMH_JSON);
             IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(target, new byte[256 * 1024]));
             assertEquals("cannot write " + target + " (No space left on device)", e.getMessage());
             try (Stream<Path> files = Files.list(mount)) {

@@ -37,12 +37,12 @@ class RunDurationsTest {
     @Test
     void withoutDurationsTheNewestRunFolderIsUsedAndAnUnreadableFileGivesNothing() throws IOException {
         Files.createDirectories(temp.resolve("2026-12-01T090000Z"));
-        Files.writeString(temp.resolve("2026-12-01T090000Z").resolve(ResultsWriter.DURATIONS_JSON),
+        Files.writeString(temp.resolve("2026-12-01T090000Z").resolve(RunFolder.DURATIONS_JSON),
                 "{\"combinations\":[{\"benchmark\":\"a.B.c\",\"mode\":\"avgt\",\"params\":{},\"seconds\":4}]}");
         Files.createDirectories(temp.resolve("2026-12-02T090000Z"));
-        Files.writeString(temp.resolve("2026-12-02T090000Z").resolve(ResultsWriter.DURATIONS_JSON), "{\"combinations\":[{\"benchmark\":\"a.B.c\",\"mode\":\"avgt\",\"params\":{},\"seconds\":5}]}");
+        Files.writeString(temp.resolve("2026-12-02T090000Z").resolve(RunFolder.DURATIONS_JSON), "{\"combinations\":[{\"benchmark\":\"a.B.c\",\"mode\":\"avgt\",\"params\":{},\"seconds\":5}]}");
         assertEquals(5.0, RunDurations.previous(temp).get(0).seconds());
-        Files.writeString(temp.resolve("2026-12-02T090000Z").resolve(ResultsWriter.DURATIONS_JSON), "not json");
+        Files.writeString(temp.resolve("2026-12-02T090000Z").resolve(RunFolder.DURATIONS_JSON), "not json");
         assertEquals(List.of(), RunDurations.previous(temp));
         assertEquals(List.of(), RunDurations.previous(temp.resolve("missing")));
     }

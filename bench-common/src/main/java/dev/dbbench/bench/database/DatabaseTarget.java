@@ -66,6 +66,18 @@ public final class DatabaseTarget implements AutoCloseable {
         return declaring.getAnnotation(OnDatabase.class).value();
     }
 
+    /**
+     * As {@link #needsPostgres(Class)}, for a class named in a result file: loaded without being
+     * initialised, so finding out starts nothing; one this jar does not hold needs no server.
+     */
+    public static boolean needsPostgres(String benchmarkClass) {
+        try {
+            return needsPostgres(Class.forName(benchmarkClass, false, DatabaseTarget.class.getClassLoader()));
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
     /** Whether {@code benchmark} needs the run's PostgreSQL server: it says so with {@link OnDatabase}. */
     public static boolean needsPostgres(Class<?> benchmark) {
         Class<?> declaring = declaring(benchmark);

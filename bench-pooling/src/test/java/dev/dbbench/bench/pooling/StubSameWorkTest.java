@@ -3,6 +3,7 @@ package dev.dbbench.bench.pooling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.dbbench.bench.pooling.defaults.PoolSetup;
+import dev.dbbench.bench.pooling.perrequest.RequestPool;
 import dev.dbbench.bench.pooling.stub.StubCounters;
 import dev.dbbench.core.orm.User;
 import dev.dbbench.core.pool.ConnectionPool;
@@ -90,6 +91,25 @@ class StubSameWorkTest {
             // HikariCP's 500 ms bypass window: back-to-back borrows are never checked.
             assertEquals(checked ? CALLS : 0, checks, setup.name());
             assertEquals(CALLS, target.counters().executions() - executed, setup.name());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(RequestPool.class)
+    void onlyThePrePingPoolChecksEveryRequestAndAllGiveTheSameResult(RequestPool variant) {
+        // The guide's pool_pre_ping: the variant must really send a check per request, or its figure
+        // would be the unchecked pool's under another name; the answers must not change.
+        StubTarget target = new StubTarget();
+        Caller caller = new Caller(target.dialect(), 0);
+        try (ConnectionPool pool = variant.start(target.dataSource())) {
+            Operation.SELECT_1.run(pool, caller);
+            long executed = target.counters().executions();
+            long before = target.counters().validations();
+            for (int i = 0; i < CALLS; i++) {
+                assertEquals(1, Operation.SELECT_1.run(pool, caller));
+            }
+            assertEquals(variant == RequestPool.DBCP2_PRE_PING ? CALLS : 0, target.counters().validations() - before, variant.name());
+            assertEquals(CALLS, target.counters().executions() - executed, variant.name());
         }
     }
 }

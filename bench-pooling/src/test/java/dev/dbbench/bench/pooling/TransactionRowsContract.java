@@ -2,10 +2,9 @@ package dev.dbbench.bench.pooling;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.dbbench.bench.pooling.perrequest.RequestPool;
 import dev.dbbench.core.orm.User;
 import dev.dbbench.core.pool.ConnectionPool;
-import dev.dbbench.core.pool.ConnectionPools;
-import dev.dbbench.core.pool.PoolKind;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -14,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The transaction operation leaves the same rows whichever pool (or none) runs it. */
+/**
+ * The transaction operation leaves the same rows whichever pool (or none) runs it: every variant of
+ * the connection-per-request question, the pool that checks every borrow included.
+ */
 abstract class TransactionRowsContract {
     private static final int CALLS = 20;
 
@@ -22,13 +24,13 @@ abstract class TransactionRowsContract {
 
     @Test
     void everyPoolLeavesTheSameUsers() {
-        Map<PoolKind, List<String>> rows = new EnumMap<>(PoolKind.class);
+        Map<RequestPool, List<String>> rows = new EnumMap<>(RequestPool.class);
         try (PoolTarget target = openTarget()) {
             target.createSchema();
-            for (PoolKind kind : PoolKind.values()) {
+            for (RequestPool kind : RequestPool.values()) {
                 target.reset();
                 Caller caller = new Caller(target.dialect(), 3);
-                try (ConnectionPool pool = ConnectionPools.create(kind, target.dataSource(), PoolingSettings.SETTINGS)) {
+                try (ConnectionPool pool = kind.start(target.dataSource())) {
                     for (int i = 0; i < CALLS; i++) {
                         User read = (User) Operation.TRANSACTION.run(pool, caller);
                         assertEquals("caller3-" + i + "@example.com", read.email());
@@ -47,9 +49,9 @@ abstract class TransactionRowsContract {
             }
             target.reset();
         }
-        assertEquals(CALLS, rows.get(PoolKind.NONE).size());
-        for (PoolKind kind : PoolKind.values()) {
-            assertEquals(rows.get(PoolKind.NONE), rows.get(kind), kind.label());
+        assertEquals(CALLS, rows.get(RequestPool.NONE).size());
+        for (RequestPool kind : RequestPool.values()) {
+            assertEquals(rows.get(RequestPool.NONE), rows.get(kind), kind.name());
         }
     }
 }

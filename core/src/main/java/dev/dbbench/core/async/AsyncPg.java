@@ -1,6 +1,7 @@
 package dev.dbbench.core.async;
 
 import dev.dbbench.core.DatabaseException;
+import dev.dbbench.core.FirstLine;
 import dev.dbbench.core.provision.PgEndpoint;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -254,14 +255,14 @@ public final class AsyncPg implements AutoCloseable {
 
     private DatabaseException failure(String doing, Throwable cause) {
         if (cause instanceof io.vertx.pgclient.PgException pg) {
-            return new DatabaseException("[" + description + "] " + doing + " failed (" + pg.getSqlState() + " " + firstLine(pg.getErrorMessage()) + ")",
+            return new DatabaseException("[" + description + "] " + doing + " failed (" + pg.getSqlState() + " " + FirstLine.of(pg.getErrorMessage()) + ")",
                     pg.getSqlState(), pg);
         }
         if (cause instanceof io.vertx.sqlclient.DatabaseException db) {
-            return new DatabaseException("[" + description + "] " + doing + " failed (" + db.getSqlState() + " " + firstLine(db.getMessage()) + ")",
+            return new DatabaseException("[" + description + "] " + doing + " failed (" + db.getSqlState() + " " + FirstLine.of(db.getMessage()) + ")",
                     db.getSqlState(), db);
         }
-        return new DatabaseException("[" + description + "] " + doing + " failed (" + cause.getClass().getSimpleName() + ": " + firstLine(cause.getMessage()) + ")",
+        return new DatabaseException("[" + description + "] " + doing + " failed (" + cause.getClass().getSimpleName() + ": " + FirstLine.of(cause.getMessage()) + ")",
                 null, cause);
     }
 
@@ -276,10 +277,6 @@ public final class AsyncPg implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new DatabaseException("[" + description + "] " + doing + ": not done after " + CLOSE_WAIT_SECONDS + " s", null, e);
         }
-    }
-
-    private static String firstLine(String text) {
-        return text == null ? "" : text.lines().findFirst().orElse("");
     }
 
     private static Instant instant(OffsetDateTime t) {

@@ -1,5 +1,7 @@
 package dev.dbbench.core.provision;
 
+import dev.dbbench.core.FirstLine;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -94,7 +96,7 @@ public final class PostgresProvisioner {
                         + " given, Docker engine at " + engine.get());
                 return server;
             } catch (RuntimeException e) {
-                whyNotDocker = "Docker engine at " + engine.get() + " answered but the container failed (" + firstLine(e) + ")";
+                whyNotDocker = "Docker engine at " + engine.get() + " answered but the container failed (" + FirstLine.of(e) + ")";
             }
         } else {
             whyNotDocker = "no Docker engine found by Testcontainers";
@@ -111,7 +113,7 @@ public final class PostgresProvisioner {
                     + ": no " + PostgresSettings.URL_ENV + " given, " + whyNotDocker);
             return server;
         } catch (Exception e) {
-            throw new ProvisioningException("[postgres] no server available: " + whyNotDocker + ", and embedded PostgreSQL failed to start (" + firstLine(e)
+            throw new ProvisioningException("[postgres] no server available: " + whyNotDocker + ", and embedded PostgreSQL failed to start (" + FirstLine.of(e)
                     + "). Set " + PostgresSettings.URL_ENV + ", " + PostgresSettings.USER_ENV + " and " + PostgresSettings.PASSWORD_ENV
                     + " (or --pg-url, --pg-user, --pg-password) to a running server", e);
         }
@@ -148,7 +150,7 @@ public final class PostgresProvisioner {
                     return server;
                 } catch (RuntimeException e) {
                     throw new ProvisioningException("[postgres] " + chosen + ": the " + CONTAINER_IMAGE + " container on the Docker engine at " + engine
-                            + " failed to start (" + firstLine(e) + ")", e);
+                            + " failed to start (" + FirstLine.of(e) + ")", e);
                 }
             }
             case EMBEDDED -> {
@@ -161,7 +163,7 @@ public final class PostgresProvisioner {
                             + (durable ? "" : " (not durable: fsync off)") + ": " + chosen);
                     return server;
                 } catch (Exception e) {
-                    throw new ProvisioningException("[postgres] " + chosen + ": embedded PostgreSQL failed to start (" + firstLine(e) + ")", e);
+                    throw new ProvisioningException("[postgres] " + chosen + ": embedded PostgreSQL failed to start (" + FirstLine.of(e) + ")", e);
                 }
             }
             default -> throw new IllegalArgumentException(forced.name());
@@ -224,13 +226,13 @@ public final class PostgresProvisioner {
             boolean unreachable = state.startsWith("08") || hasCause(e, ConnectException.class) || hasCause(e, UnknownHostException.class);
             if (unreachable && urlName.equals(PgHandoff.SETTING_NAME)) {
                 throw new ProvisioningException("[postgres] the launcher's PostgreSQL server at " + endpoint.jdbcUrl() + " stopped answering during the run ("
-                        + firstLine(e) + "): it was stopped or died; the benchmarks that finished before keep their results", e);
+                        + FirstLine.of(e) + "): it was stopped or died; the benchmarks that finished before keep their results", e);
             }
             if (unreachable) {
-                throw new ProvisioningException("[postgres] " + urlName + " is unreachable: " + endpoint.jdbcUrl() + " (" + firstLine(e)
+                throw new ProvisioningException("[postgres] " + urlName + " is unreachable: " + endpoint.jdbcUrl() + " (" + FirstLine.of(e)
                         + "). Start the server or fix host and port", e);
             }
-            throw new ProvisioningException("[postgres] cannot connect to " + endpoint.jdbcUrl() + " given by " + urlName + " (" + state + " " + firstLine(e) + ")", e);
+            throw new ProvisioningException("[postgres] cannot connect to " + endpoint.jdbcUrl() + " given by " + urlName + " (" + state + " " + FirstLine.of(e) + ")", e);
         }
     }
 
@@ -273,10 +275,5 @@ public final class PostgresProvisioner {
             }
         }
         return false;
-    }
-
-    static String firstLine(Throwable e) {
-        String m = e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse("").trim();
     }
 }

@@ -35,7 +35,7 @@ public abstract class PagingWalk {
     public static final int PAGE_SIZE = 1_000;
     public static final PagedQuery USERS = PagedQuery.of("users", "id", List.of("id", "email", "name", "is_active", "created_at", "bio"));
 
-    @Param({"100000", "1000000"})
+    @Param({"10000", "30000", "100000"})
     public int rows;
 
     private UsersTable users;

@@ -36,12 +36,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * Each operation's statements are counted into the {@code statementsPerOp} metric: lazy 1,001,
  * JOIN FETCH and the entity graph 1, subselect 2, batch fetching of {@value #BATCH_SIZE} 11, JDBC
  * N+1 1,001, JOIN 1, IN-batch 2 (each proven, with equal graphs, in core's HibernateLoadingContract).
+ *
+ * <p>Quick settings: 2 forks x (3 x 1 s warm-up + 3 x 1 s), about 335 s for both databases (planned
+ * from the settings with the shot times of the quick run of 2026-11-25 and the fork start-ups of
+ * CI's smoke run of 2026-12-03; the whole quick plan is in docs/quick-budget.md). Two forks because
+ * the report's interval treats the fork as the unit and gives no verdict from one; operations of up
+ * to a few hundred milliseconds, so iterations of 1 s, to hold several of them each.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Measurement(iterations = 3, time = 1)
+@Fork(2)
 @State(Scope.Thread)
 public abstract class OrmUserOrdersLoad {
     static final int USERS = 1_000;

@@ -23,12 +23,19 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Expected: {@code nPlusOne} far slower, by an order of magnitude or more: each of its 1,001
  * statements is a round trip to the server (parse/bind/execute/sync), which dwarfs the microseconds
  * the query itself takes.
+ *
+ * <p>Quick settings: 2 forks x (2 x 1 s warm-up + 3 x 1 s), about 39 s for its 3 combinations
+ * (planned from the settings with the shot times of the quick run of 2026-11-25 and the fork
+ * start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in docs/quick-budget.md). Two
+ * forks because the report's interval treats the fork as the unit and gives no verdict from one;
+ * operations of up to a few hundred milliseconds, so iterations of 1 s, to hold several of them
+ * each.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Measurement(iterations = 3, time = 1)
+@Fork(2)
 @State(Scope.Thread)
 @OnDatabase(Dialect.POSTGRES)
 public class PgUserOrdersLoadBenchmark extends UserOrdersLoad {

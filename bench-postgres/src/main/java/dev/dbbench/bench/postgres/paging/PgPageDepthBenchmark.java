@@ -22,12 +22,19 @@ import org.openjdk.jmh.annotations.Warmup;
  * offset the same as keyset at depth 0 and growing in proportion to {@code depth}, since the server
  * fetches every skipped row before throwing it away: at 900,000 around a hundred times the cost of
  * the keyset page.
+ *
+ * <p>Quick settings: 2 forks x (2 x 1 s warm-up + 3 x 1 s), about 155 s for its 8 combinations
+ * (planned from the settings with the shot times of the quick run of 2026-11-25 and the fork
+ * start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in docs/quick-budget.md). Two
+ * forks because the report's interval treats the fork as the unit and gives no verdict from one;
+ * operations of up to a few hundred milliseconds, so iterations of 1 s, to hold several of them
+ * each.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Measurement(iterations = 3, time = 1)
+@Fork(2)
 @State(Scope.Thread)
 @OnDatabase(Dialect.POSTGRES)
 public class PgPageDepthBenchmark extends PageDepth {}

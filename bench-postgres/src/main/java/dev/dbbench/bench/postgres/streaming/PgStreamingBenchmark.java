@@ -32,12 +32,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * a single round trip. The larger gain of streaming is memory held: one fetch plus one chunk
  * against the whole table (see {@code PgSmallHeapStreamingBenchmark} for what that means in a small
  * heap).
+ *
+ * <p>Quick settings: 2 forks x (2 warm-up + 3 measured shots), about 91 s for its 4 combinations
+ * (planned from the settings with the shot times of the quick run of 2026-11-25 and the fork
+ * start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in docs/quick-budget.md). Two
+ * forks because the report's interval treats the fork as the unit and gives no verdict from one; a
+ * shot reads the whole table (about a second or two).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 3)
-@Fork(1)
+@Fork(2)
 @State(Scope.Thread)
 @OnDatabase(Dialect.POSTGRES)
 public class PgStreamingBenchmark extends Streaming {

@@ -49,12 +49,19 @@ import org.openjdk.jmh.annotations.Warmup;
  * and syncs it once, MEMORY keeps the journal in RAM (but a crash mid-commit can corrupt the
  * file). NORMAL in WAL mode syncs only at checkpoints, so WAL+NORMAL should come close to OFF.
  * With OFF nothing is synced and the modes differ only in the work of writing the journal.
+ *
+ * <p>Quick settings: 2 forks x (2 x 300 ms warm-up + 3 x 300 ms), about 50 s for its 12
+ * combinations (planned from the settings with the shot times of the quick run of 2026-11-25 and
+ * the fork start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in
+ * docs/quick-budget.md). Two forks because the report's interval treats the fork as the unit and
+ * gives no verdict from one; operations of microseconds to about a millisecond, so an iteration of
+ * 0.3 s holds hundreds to thousands of them and the time goes to a second fork instead.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 2, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Fork(1)
+@Warmup(iterations = 2, time = 300, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 3, time = 300, timeUnit = TimeUnit.MILLISECONDS)
+@Fork(2)
 @State(Scope.Thread)
 @OnDatabase(Dialect.SQLITE)
 public class SqliteJournalCommitBenchmark {

@@ -20,12 +20,19 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Expected: {@code nPlusOne} slowest, since it prepares and runs 1,001 statements; but SQLite
  * runs in-process, so a statement costs microseconds rather than a network round trip and the gap
  * is far smaller than on PostgreSQL (a few times, not orders of magnitude).
+ *
+ * <p>Quick settings: 2 forks x (2 x 500 ms warm-up + 3 x 500 ms), about 20 s for its 3 combinations
+ * (planned from the settings with the shot times of the quick run of 2026-11-25 and the fork
+ * start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in docs/quick-budget.md). Two
+ * forks because the report's interval treats the fork as the unit and gives no verdict from one;
+ * operations of microseconds to tens of milliseconds, so an iteration of 0.5 s holds tens to
+ * thousands of them.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Fork(1)
+@Measurement(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Fork(2)
 @State(Scope.Thread)
 @OnDatabase(Dialect.SQLITE)
 public class SqliteUserOrdersLoadBenchmark extends UserOrdersLoad {}

@@ -28,12 +28,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * live rows again and again, which the gc profiler shows as seconds of {@code gc.time} for
  * {@code loadAll} against milliseconds for {@code stream}, and which can make {@code loadAll}
  * slower per row by as much again as the reading itself.
+ *
+ * <p>Quick settings: 2 forks x (2 warm-up + 3 measured shots), about 45 s for its 2 combinations
+ * (planned from the settings with the shot times of the quick run of 2026-11-25 and the fork
+ * start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in docs/quick-budget.md). Two
+ * forks because the report's interval treats the fork as the unit and gives no verdict from one; a
+ * shot reads the whole table (about a second or two).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 3)
-@Fork(1)
+@Fork(2)
 @State(Scope.Thread)
 @OnDatabase(Dialect.SQLITE)
 public class SqliteStreamingBenchmark extends Streaming {

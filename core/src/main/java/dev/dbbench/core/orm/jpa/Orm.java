@@ -6,6 +6,7 @@ import dev.dbbench.core.Database;
 import dev.dbbench.core.DatabaseException;
 import dev.dbbench.core.Databases;
 import dev.dbbench.core.Dialect;
+import dev.dbbench.core.FirstLine;
 import dev.dbbench.core.provision.PgEndpoint;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -235,8 +236,7 @@ public final class Orm implements AutoCloseable {
         if (sql != null) {
             return DatabaseException.describe(sql);
         }
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.lines().findFirst().orElse("");
+        return FirstLine.of(e);
     }
 
     /** Closes the session factory, then the pool {@link #start(OrmSettings)} opened. */

@@ -1,4 +1,5 @@
-package dev.dbbench.report;
+package dev.dbbench.results;
+
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,18 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RunFolderTest {
+/** Reading a run folder: JMH's JSON, failures, environment, and one-line errors for what cannot be read. */
+class RunFolderReadTest {
     @TempDir
     Path temp;
 
     @Test
     void readsResultsWithRawDataParamsAndSecondaryMetrics() {
-        RunFolder run = RunFolder.read(Fixtures.copyRun("run-a", temp));
+        RecordedRun run = RunFolder.read(copyRun("run-a", temp));
         assertEquals(11, run.results().size());
         BenchmarkResult first = run.results().get(0);
         assertEquals("fixture.insert.InsertBenchmark", first.className());
@@ -32,7 +38,7 @@ class RunFolderTest {
 
     @Test
     void sampleModeHistogramsBecomeWeightedIterations() {
-        RunFolder run = RunFolder.read(Fixtures.copyRun("run-a", temp));
+        RecordedRun run = RunFolder.read(copyRun("run-a", temp));
         BenchmarkResult fetch = run.results().stream().filter(r -> r.method().equals("fetchAll")).findFirst().orElseThrow();
         assertEquals("sample", fetch.mode());
         Sample first = fetch.primary().forks().get(0).get(0);
@@ -44,7 +50,7 @@ class RunFolderTest {
 
     @Test
     void failuresAndEnvironmentAreReadAndPasswordsLeftOut() {
-        RunFolder run = RunFolder.read(Fixtures.copyRun("run-a", temp));
+        RecordedRun run = RunFolder.read(copyRun("run-a", temp));
         assertEquals(2, run.failures().size());
         assertEquals("fixture.insert.InsertBenchmark", run.failures().get(0).className());
         assertTrue(run.failures().get(0).headline().startsWith("dev.dbbench.core.DatabaseException: COPY"));
@@ -57,14 +63,14 @@ class RunFolderTest {
     @Test
     void missingFolderIsNamed() {
         Path missing = temp.resolve("no-such-run");
-        ReportException e = assertThrows(ReportException.class, () -> RunFolder.read(missing));
+        RunFolderException e = assertThrows(RunFolderException.class, () -> RunFolder.read(missing));
         assertEquals(missing + ": no such run folder (expected results/<UTC timestamp>/ with jmh.json)", e.getMessage());
     }
 
     @Test
     void folderWithoutResultsIsNotARunFolder() throws IOException {
         Path empty = Files.createDirectory(temp.resolve("empty"));
-        ReportException e = assertThrows(ReportException.class, () -> RunFolder.read(empty));
+        RunFolderException e = assertThrows(RunFolderException.class, () -> RunFolder.read(empty));
         assertTrue(e.getMessage().startsWith(empty + ": not a run folder"), e.getMessage());
     }
 
@@ -72,7 +78,7 @@ class RunFolderTest {
     void malformedJsonNamesFileAndPosition() throws IOException {
         Path run = Files.createDirectory(temp.resolve("bad"));
         Files.writeString(run.resolve("jmh.json"), "[\n  {\"benchmark\": \"a.B.c\",\n  oops\n]");
-        ReportException e = assertThrows(ReportException.class, () -> RunFolder.read(run));
+        RunFolderException e = assertThrows(RunFolderException.class, () -> RunFolder.read(run));
         assertTrue(e.getMessage().startsWith(run.resolve("jmh.json") + ": malformed JSON at line 3"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
     }
@@ -81,7 +87,7 @@ class RunFolderTest {
     void entryWithoutBenchmarkIsNamed() throws IOException {
         Path run = Files.createDirectory(temp.resolve("nobench"));
         Files.writeString(run.resolve("jmh.json"), "[{\"mode\": \"avgt\"}]");
-        ReportException e = assertThrows(ReportException.class, () -> RunFolder.read(run));
+        RunFolderException e = assertThrows(RunFolderException.class, () -> RunFolder.read(run));
         assertEquals(run.resolve("jmh.json") + ": entry 1: \"benchmark\" is missing or not a string", e.getMessage());
     }
 
@@ -89,8 +95,8 @@ class RunFolderTest {
     void objectInsteadOfArrayIsRefused() throws IOException {
         Path run = Files.createDirectory(temp.resolve("object"));
         Files.writeString(run.resolve("jmh.json"), "{\"benchmark\": \"x\"}");
-        ReportException e = assertThrows(ReportException.class, () -> RunFolder.read(run));
-        assertEquals(run.resolve("jmh.json") + ": expected JMH's JSON array (-rf json), found object", e.getMessage());
+        RunFolderException e = assertThrows(RunFolderException.class, () -> RunFolder.read(run));
+        assertEquals(run.resolve("jmh.json") + ": expected a JSON array of benchmark results (JMH's -rf json), found object", e.getMessage());
     }
 
     @Test
@@ -99,9 +105,26 @@ class RunFolderTest {
         Files.writeString(run.resolve("jmh.json"), "");
         Files.writeString(run.resolve("failures.json"),
                 "[{\"benchmark\": \"a.B.c\", \"params\": {\"n\": \"1\"}, \"error\": \"boom\"}]");
-        RunFolder folder = RunFolder.read(run);
+        RecordedRun folder = RunFolder.read(run);
         assertTrue(folder.results().isEmpty());
-        assertEquals("boom", folder.failures().get(0).error());
+        assertEquals("boom", folder.failures().get(0).reason());
+        assertEquals(List.of(), folder.failures().get(0).error());
         assertEquals("1", folder.failures().get(0).params().get("n"));
+    }
+
+    /** A fresh copy of a fixture run of {@code src/test/resources/runs} (see the report's Fixtures). */
+    static Path copyRun(String name, Path parent) {
+        try {
+            Path source = Path.of(RunFolderReadTest.class.getResource("/runs/" + name).toURI());
+            Path target = Files.createDirectories(parent.resolve(name));
+            try (Stream<Path> files = Files.list(source)) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, target.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return target;
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,15 +1,20 @@
-package dev.dbbench.results;
+package dev.dbbench.report;
+
+import dev.dbbench.results.Failure;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
-/** The table printed at the end of a run: benchmark, params, score +- error, unit; then the failures. */
+/**
+ * The table printed at the end of a run: benchmark, params, score +- error, unit; then the failures.
+ * Read from JMH's results in memory (the run folder is being written at the same time); numbers as
+ * the report writes them ({@link Format}).
+ */
 public final class SummaryTable {
     private SummaryTable() {}
 
@@ -23,8 +28,8 @@ public final class SummaryTable {
                 shortName(p.getBenchmark()),
                 p.getMode().shortLabel(),
                 p.getParamsKeys().stream().map(k -> k + "=" + p.getParam(k)).collect(Collectors.joining(" ")),
-                format(primary.getScore()),
-                Double.isNaN(primary.getScoreError()) ? "" : "± " + format(primary.getScoreError()),
+                Format.number(primary.getScore()),
+                Double.isNaN(primary.getScoreError()) ? "" : "± " + Format.number(primary.getScoreError()),
                 primary.getScoreUnit()});
         }
         int[] width = new int[rows.get(0).length];
@@ -60,22 +65,9 @@ public final class SummaryTable {
         return out.toString();
     }
 
-    /** {@code dev.dbbench.bench.sqlite.InsertBenchmark.batch} -> {@code sqlite.InsertBenchmark.batch}: the module says enough. */
+    /** {@code dev.dbbench.bench.sqlite.insert.SqliteInsertBenchmark.batchOneTransaction} -> {@code sqlite.insert.SqliteInsertBenchmark.batchOneTransaction}: the module says enough. */
     static String shortName(String benchmark) {
         String prefix = "dev.dbbench.bench.";
         return benchmark.startsWith(prefix) ? benchmark.substring(prefix.length()) : benchmark;
-    }
-
-    /** Four significant digits, enough to compare against an error bar; Locale.ROOT. */
-    static String format(double v) {
-        if (Double.isNaN(v)) {
-            return "NaN";
-        }
-        double abs = Math.abs(v);
-        if (abs != 0 && (abs >= 1e7 || abs < 1e-3)) {
-            return String.format(Locale.ROOT, "%.3e", v);
-        }
-        int decimals = abs >= 1000 ? 0 : abs >= 100 ? 1 : abs >= 10 ? 2 : 3;
-        return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 }

@@ -1,14 +1,14 @@
-package dev.dbbench.report;
+package dev.dbbench.results;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Unmodifiable copies that keep insertion order, which {@code Map.copyOf} does not. */
-final class Ordered {
+public final class Ordered {
     private Ordered() {}
 
-    static <K, V> Map<K, V> copyOf(Map<K, V> map) {
+    public static <K, V> Map<K, V> copyOf(Map<K, V> map) {
         return Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 }

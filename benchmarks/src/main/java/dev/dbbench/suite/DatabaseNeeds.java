@@ -1,4 +1,4 @@
-package dev.dbbench.cli;
+package dev.dbbench.suite;
 
 import dev.dbbench.bench.database.DatabaseTarget;
 import dev.dbbench.bench.database.OnDatabase;
@@ -15,15 +15,10 @@ public final class DatabaseNeeds {
     private DatabaseNeeds() {}
 
     public static boolean needsPostgres(String className) {
-        try {
-            return DatabaseTarget.needsPostgres(Class.forName(className, false, DatabaseNeeds.class.getClassLoader()));
-        } catch (ClassNotFoundException | LinkageError e) {
-            // JMH reports a benchmark it cannot load, with its own message, when it runs it.
-            return false;
-        }
+        return DatabaseTarget.needsPostgres(className);
     }
 
-    static boolean anyNeedsPostgres(List<String> classNames) {
+    public static boolean anyNeedsPostgres(List<String> classNames) {
         return classNames.stream().anyMatch(DatabaseNeeds::needsPostgres);
     }
 }

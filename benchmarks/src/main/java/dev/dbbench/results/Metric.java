@@ -1,4 +1,4 @@
-package dev.dbbench.report;
+package dev.dbbench.results;
 
 import java.util.List;
 
@@ -16,16 +16,16 @@ public record Metric(double score, double error, String unit, List<List<Sample>>
         return forks.stream().mapToInt(List::size).sum();
     }
 
-    /** The same metric in another unit of the same kind (ms/op to us/op, ops/ms to ops/s). */
-    Metric in(ScoreUnit target) {
-        ScoreUnit own = ScoreUnit.parse(unit);
-        if (own.equals(target)) {
-            return this;
-        }
-        double factor = own.factorTo(target);
+    /** Every iteration in order, forks one after the other. */
+    public List<Sample> samples() {
+        return forks.stream().flatMap(List::stream).toList();
+    }
+
+    /** The same metric with every figure multiplied by {@code factor}, written in {@code newUnit}. */
+    public Metric scaled(double factor, String newUnit) {
         List<List<Sample>> scaled = forks.stream()
                 .map(f -> f.stream().map(s -> s.scaled(factor)).toList())
                 .toList();
-        return new Metric(score * factor, error * factor, target.text(), scaled);
+        return new Metric(score * factor, error * factor, newUnit, scaled);
     }
 }

@@ -1,0 +1,107 @@
+package dev.dbbench.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dbbench.core.provision.Secrets;
+import dev.dbbench.results.Failure;
+import dev.dbbench.results.RunDurations;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Defaults;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * The measuring phase: runs the plan as passes (the whole plan once, or with {@code --pg-rtt} the
+ * PostgreSQL benchmarks once per round trip) through one {@link PassRunner}, and returns what they
+ * produced. A benchmark that fails is recorded; the others still run.
+ */
+final class BenchmarkRun {
+    /** What the run produced: {@code plan} is every pass's combinations; {@code environment} still to be finished. */
+    record Done(List<RunResult> results, List<Failure> failures, Plan plan, Progress progress, RunEnvironment environment) {}
+
+    private BenchmarkRun() {}
+
+    static Done run(RunSettings settings, RunSession session, ObjectMapper json, PrintStream out) throws IOException {
+        List<PgRoundTrips.Pass> passes = session.trips().passes(settings.plan(), session.forkProperties());
+        Plan plan = PgRoundTrips.total(passes);
+        // Always: besides handing over the settings, it keeps new forks from starting after Ctrl-C.
+        ChainedOptionsBuilder builder = new OptionsBuilder().parent(settings.options()).addProfiler(ForkSystemProperties.class);
+        boolean gc = settings.gcProfiler() && !settings.asksForGcProfiler();
+        if (gc) {
+            // Allocation per operation is half of some answers (streaming vs loading all, pools): measured in every run.
+            builder.addProfiler(GCProfiler.class);
+        }
+        Options options = builder.build();
+        RunEnvironment environment = RunEnvironment.start(json, settings, plan, gc || settings.asksForGcProfiler(), session);
+
+        int lanes = settings.lanes();
+        Estimate estimate = new Estimate(plan, RunDurations.previous(settings.resultsDir()), lanes);
+        out.println("[dbbench] profile " + settings.profile().label() + " (" + settings.profile().description() + "): " + plan.size()
+                + " benchmark x parameter combinations, about " + Progress.clock(estimate.total()) + " planned (" + estimate.source() + ")"
+                + (lanes > 1 ? ", " + lanes + " benchmarks at a time" : ""));
+        VerboseMode verbosity = options.verbosity().orElse(Defaults.VERBOSITY);
+        Progress progress = new Progress(out, plan, estimate, System::nanoTime);
+        Secrets secrets = session.secrets();
+        PassRunner runner = lanes > 1 ? new ParallelRunner(lanes, session.jmhOut().stream(), verbosity, secrets, progress)
+                : new SerialRunner(session.jmhOut().stream(), verbosity, secrets, progress);
+        List<RunResult> results = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        // Several passes are one run: JMH's machine-wide lock is held across them, so another JMH run cannot slip in between.
+        try (ParallelRun.JmhLock lock = passes.size() > 1 ? ParallelRun.JmhLock.acquire() : null) {
+            RunnerException stopped = null;
+            for (PgRoundTrips.Pass pass : passes) {
+                if (stopped == null && session.trips().closed()) {
+                    // The shutdown hook (Ctrl-C) closed the relays: a pass started now would only fail to connect.
+                    stopped = new RunnerException("the run was interrupted");
+                }
+                if (stopped != null) {
+                    // The earlier passes' results are kept; this one's combinations are recorded as not run.
+                    RunMonitor idle = new RunMonitor(OutputFormatFactory.createFormatInstance(new PrintStream(PrintStream.nullOutputStream()),
+                            VerboseMode.SILENT), pass.plan(), secrets, progress);
+                    idle.finish(stopped);
+                    failures.addAll(pass.tagFailures(idle.failures()));
+                    continue;
+                }
+                pass.handOver();
+                PassRunner.Outcome done = runner.run(pass.narrow(options), pass.plan());
+                results.addAll(pass.tag(List.copyOf(done.results())));
+                failures.addAll(pass.tagFailures(done.failures()));
+                stopped = done.stopped();
+            }
+        }
+        if (lanes > 1 || passes.size() > 1) {
+            try {
+                writeResultFile(options, results);
+            } catch (RuntimeException e) {
+                // Checked before the run; a disk that filled up since must not lose the run's own folder.
+                out.println("[dbbench] -rff: the extra copy of the results was not written (" + RunMonitor.firstLine(e) + "); the run's folder has them all");
+            }
+        }
+        return new Done(List.copyOf(results), failures, plan, progress, environment);
+    }
+
+    /**
+     * -rf/-rff with benchmarks run side by side or in several passes: each JMH run would overwrite
+     * the file, so it is written here once, with every result, in the format JMH would have used.
+     */
+    private static void writeResultFile(Options options, Collection<RunResult> results) {
+        if (!options.getResult().hasValue() && !options.getResultFormat().hasValue()) {
+            return;
+        }
+        ResultFormatType type = options.getResultFormat().orElse(Defaults.RESULT_FORMAT);
+        String file = options.getResult().orElse(Defaults.RESULT_FILE_PREFIX + "." + type.toString().toLowerCase(Locale.ROOT));
+        ResultFormatFactory.getInstance(type, file).writeOut(results);
+    }
+}
