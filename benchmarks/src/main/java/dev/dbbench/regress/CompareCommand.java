@@ -1,23 +1,15 @@
 package dev.dbbench.regress;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -109,7 +101,7 @@ public final class CompareCommand implements Callable<Integer> {
     boolean verbose;
 
     @Option(names = "--preset", paramLabel = "NAME", description = "A ready selection with its parameters and iteration settings,"
-            + " run by the sequential check within --budget: ci (nine database benchmarks on both databases). Its looks are fixed (--pairs does not apply); explicit -wi/-i/-w/-r override its iteration settings.")
+            + " run by the sequential check within --budget: ci (ten database benchmarks on both databases). Its looks are fixed (--pairs does not apply); explicit -wi/-i/-w/-r override its iteration settings.")
     String preset;
 
     @Option(names = "--budget", paramLabel = "DURATION", description = "Run the sequential check: add interleaved pairs only for"
@@ -171,192 +163,102 @@ public final class CompareCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * One path for every mode: every input is checked first (one line, exit 3, nothing created), then
+     * the forks run in a {@link WorkFolder} that is removed on every way out unless {@code --work-dir}
+     * was given, then the report is published.
+     */
     private int run(PrintWriter out, PrintWriter err) {
-        if (preset != null || budget != null) {
-            return runSequential(out, err);
-        }
+        boolean sequential = preset != null || budget != null;
         boolean jars = base != null || head != null;
         boolean files = baseline != null || current != null;
+        if (sequential && files) {
+            throw new BadInputException((preset != null ? "--preset" : "--budget") + " runs the interleaved check of two jars:"
+                    + " give --base JAR --head JAR, not --baseline/--current");
+        }
         if (jars == files) {
             throw new BadInputException("give either --base JAR --head JAR (interleaved check) or --baseline JSON --current JSON"
                     + " (advisory), not " + (jars ? "both" : "neither"));
         }
         double threshold = percent("--threshold", thresholdPercent);
-        // Written only at the end: a path that cannot be written must fail now, not after every fork ran.
-        writable("--markdown", markdown);
-        writable("--json", json);
+        CheckOutputs outputs = CheckOutputs.checked(markdown, json, env);
         if (files) {
             if (baseline == null || current == null) {
                 throw new BadInputException((baseline == null ? "--baseline" : "--current") + " is missing: the advisory comparison needs both files");
             }
             AdvisoryComparison.Report report = AdvisoryComparison.compare(baseline, current, threshold);
-            String md = AdvisoryComparison.markdown(report);
-            publish(md, report, out);
+            outputs.publish(AdvisoryComparison.markdown(report), report, out);
             err.println("[compare] " + AdvisoryComparison.WARNING);
             return NO_REGRESSION;
         }
         if (base == null || head == null) {
             throw new BadInputException((base == null ? "--base" : "--head") + " is missing: the check runs two jars, --base JAR --head JAR");
         }
-        // Validate everything before the first fork starts.
-        ForkSettings forks = new ForkSettings(ForkSettings.currentJava(), jvmArgs, warmupIterations, iterations, warmupTime, time);
-        double tolerance = percent("--ruler-tolerance", rulerTolerancePercent);
-        DbbenchJar baseJar = DbbenchJar.open(base, "--base");
-        DbbenchJar headJar = DbbenchJar.open(head, "--head");
-        // Settings and selection checked before the work folder is made, so bad input leaves none behind.
-        RegressionCheck.checkSettings(pairs, threshold, alpha);
-        baseJar.sameSelection(headJar, selection);
-        Path dir = workDir;
-        try {
-            dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("dbbench-compare-");
-        } catch (IOException e) {
-            throw new BadInputException("--work-dir " + dir + " cannot be created (" + JmhResults.oneLine(e) + "): give a writable directory", e);
-        }
-        CheckReport report;
-        try {
-            report = new RegressionCheck(baseJar, headJar, selection, pairs, threshold, alpha, tolerance, forks, dir, err).run();
-        } catch (RuntimeException e) {
-            // A failed fork's log stays for the person to read (the error names it); an empty folder goes.
-            if (workDir == null && isEmpty(dir)) {
-                deleteTree(dir);
-            }
-            throw e;
-        }
-        int code = switch (report.verdict()) {
-            case REGRESSION -> REGRESSION;
-            case UNSTABLE -> unstableIsWarning ? NO_REGRESSION : UNSTABLE;
-            case INCONCLUSIVE, IMPROVEMENT, NO_CHANGE -> NO_REGRESSION;
-        };
-        report = report.withExitCode(code);
-        publish(Markdown.render(report), report, out);
-        if (report.verdict() == Verdict.UNSTABLE && unstableIsWarning) {
-            err.println("[compare] warning: the verdict is UNSTABLE (a ruler moved); exiting 0 because of --unstable-is-warning");
-        }
-        long inconclusive = report.benchmarks().stream().filter(c -> c.verdict() == Verdict.INCONCLUSIVE).count();
-        if (inconclusive > 0) {
-            err.println("[compare] warning: " + inconclusive + " benchmark(s) INCONCLUSIVE: too noisy to tell a "
-                    + Markdown.percent(1 + threshold).replace("+", "") + " change from none; more --pairs, longer -r or a quieter machine would tell");
-        }
-        if (workDir == null) {
-            deleteTree(dir);
-        }
-        return code;
-    }
-
-    /** {@code --preset} / {@code --budget}: the sequential check ({@link SequentialCheck}); every input checked before the first fork. */
-    private int runSequential(PrintWriter out, PrintWriter err) {
         Preset chosen = preset == null ? null : Preset.named(preset);
-        java.time.Duration limit = budget != null ? Preset.parseBudget(budget) : chosen.budget();
-        if (baseline != null || current != null) {
-            throw new BadInputException((preset != null ? "--preset" : "--budget") + " runs the interleaved check of two jars:"
-                    + " give --base JAR --head JAR, not --baseline/--current");
-        }
-        if (base == null || head == null) {
-            throw new BadInputException((base == null ? "--base" : "--head") + " is missing: the check runs two jars, --base JAR --head JAR");
-        }
         if (chosen != null && !selection.isEmpty()) {
             throw new BadInputException("--preset " + chosen.name() + " chooses the benchmarks itself, but a selection was given too ("
                     + selection + "): give one or the other");
         }
-        double threshold = percent("--threshold", thresholdPercent);
+        Duration limit = !sequential ? null : budget != null ? Preset.parseBudget(budget) : chosen.budget();
         double allocThreshold = percent("--alloc-threshold", allocThresholdPercent);
         double tolerance = percent("--ruler-tolerance", rulerTolerancePercent);
-        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
-        int wi = chosen != null && !parsed.hasMatchedOption("-wi") ? chosen.warmupIterations() : warmupIterations;
-        int i = chosen != null && !parsed.hasMatchedOption("-i") ? chosen.iterations() : iterations;
-        String w = chosen != null && !parsed.hasMatchedOption("-w") ? chosen.warmupTime() : warmupTime;
-        String r = chosen != null && !parsed.hasMatchedOption("-r") ? chosen.time() : time;
-        ForkSettings forks = new ForkSettings(ForkSettings.currentJava(), jvmArgs, wi, i, w, r);
-        // Without a preset: four looks every 2 pairs from --pairs on, alarms from the second (as the ci preset).
-        SequentialRule.Plan plan = chosen != null ? chosen.plan() : new SequentialRule.Plan(pairs, 2, 4, pairs + 2);
+        // Without a preset: four looks every 2 pairs from --pairs on.
+        SequentialRule.Plan plan = chosen != null ? chosen.plan() : sequential ? new SequentialRule.Plan(pairs, 2, 4, pairs) : null;
+        RegressionCheck.checkSettings(plan != null ? plan.first() : pairs, threshold, alpha);
+        ForkSettings forks = forkSettings(chosen);
         DbbenchJar baseJar = DbbenchJar.open(base, "--base");
         DbbenchJar headJar = DbbenchJar.open(head, "--head");
-        Path dir = workDir;
-        try {
-            dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("dbbench-compare-");
-        } catch (IOException e) {
-            throw new BadInputException("--work-dir " + dir + " cannot be created (" + JmhResults.oneLine(e) + "): give a writable directory", e);
+        List<String> chosenSelection = chosen != null ? chosen.selection() : selection;
+        baseJar.sameSelection(headJar, chosenSelection);
+
+        Verdict verdict;
+        long inconclusive;
+        try (WorkFolder work = WorkFolder.open(workDir)) {
+            if (sequential) {
+                SequentialReport report = new SequentialCheck(baseJar, headJar, chosenSelection, chosen != null ? chosen.name() : null,
+                        chosen != null ? chosen.paramArgs() : List.of(), plan, limit, threshold, allocThreshold, alpha, tolerance, forks,
+                        work, err).run();
+                verdict = report.verdict();
+                report = report.withExitCode(exitCode(verdict));
+                outputs.publish(SequentialMarkdown.render(report), report, out);
+                inconclusive = report.cases().stream().filter(c -> c.verdict() == Verdict.INCONCLUSIVE).count();
+            } else {
+                CheckReport report = new RegressionCheck(baseJar, headJar, selection, pairs, threshold, alpha, tolerance, forks, work, err).run();
+                verdict = report.verdict();
+                report = report.withExitCode(exitCode(verdict));
+                outputs.publish(Markdown.render(report), report, out);
+                inconclusive = report.benchmarks().stream().filter(c -> c.verdict() == Verdict.INCONCLUSIVE).count();
+            }
         }
-        SequentialCheck check = new SequentialCheck(baseJar, headJar, chosen != null ? chosen.selection() : selection,
-                chosen != null ? chosen.name() : null, chosen != null ? chosen.paramArgs() : List.of(), plan, limit, threshold,
-                allocThreshold, alpha, tolerance, forks, dir, err);
-        SequentialReport report = check.run();
-        int code = switch (report.verdict()) {
+        if (inconclusive > 0) {
+            err.println("[compare] warning: " + inconclusive + (sequential
+                    ? " case(s) INCONCLUSIVE: not decided within the budget (a longer --budget or a quieter machine would decide them)"
+                    : " benchmark(s) INCONCLUSIVE: too noisy to tell a " + Markdown.percent(1 + threshold).replace("+", "")
+                    + " change from none; more --pairs, longer -r or a quieter machine would tell"));
+        }
+        if (verdict == Verdict.UNSTABLE && unstableIsWarning) {
+            err.println("[compare] warning: the verdict is UNSTABLE (a ruler moved); exiting 0 because of --unstable-is-warning");
+        }
+        return exitCode(verdict);
+    }
+
+    /** The forks' settings: a preset's iteration settings unless -wi/-i/-w/-r were given explicitly. */
+    private ForkSettings forkSettings(Preset chosen) {
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        boolean own = chosen == null;
+        return new ForkSettings(ForkSettings.currentJava(), jvmArgs,
+                own || parsed.hasMatchedOption("-wi") ? warmupIterations : chosen.warmupIterations(),
+                own || parsed.hasMatchedOption("-i") ? iterations : chosen.iterations(),
+                own || parsed.hasMatchedOption("-w") ? warmupTime : chosen.warmupTime(),
+                own || parsed.hasMatchedOption("-r") ? time : chosen.time());
+    }
+
+    private int exitCode(Verdict verdict) {
+        return switch (verdict) {
             case REGRESSION -> REGRESSION;
             case UNSTABLE -> unstableIsWarning ? NO_REGRESSION : UNSTABLE;
             case INCONCLUSIVE, IMPROVEMENT, NO_CHANGE -> NO_REGRESSION;
         };
-        report = report.withExitCode(code);
-        publish(SequentialMarkdown.render(report), report, out);
-        long inconclusive = report.cases().stream().filter(c -> c.verdict() == Verdict.INCONCLUSIVE).count();
-        if (inconclusive > 0) {
-            err.println("[compare] warning: " + inconclusive + " case(s) INCONCLUSIVE: not decided within the budget"
-                    + " (a longer --budget or a quieter machine would decide them)");
-        }
-        if (report.verdict() == Verdict.UNSTABLE && unstableIsWarning) {
-            err.println("[compare] warning: the verdict is UNSTABLE (a ruler moved); exiting 0 because of --unstable-is-warning");
-        }
-        if (workDir == null) {
-            deleteTree(dir);
-        }
-        return code;
-    }
-
-    private void publish(String md, Object report, PrintWriter out) {
-        out.println(md);
-        out.flush();
-        if (markdown != null) {
-            writeAtomically(markdown, md);
-        }
-        if (json != null) {
-            try {
-                writeAtomically(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
-            } catch (IOException e) {
-                throw new BadInputException("--json " + json + ": cannot serialise the report (" + JmhResults.oneLine(e) + ")", e);
-            }
-        }
-        String summary = env.get("GITHUB_STEP_SUMMARY");
-        if (summary != null && !summary.isBlank()) {
-            try {
-                Files.writeString(Path.of(summary), md + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            } catch (IOException e) {
-                throw new BadInputException("GITHUB_STEP_SUMMARY=" + summary + " cannot be appended to (" + JmhResults.oneLine(e) + ")", e);
-            }
-        }
-    }
-
-    /** An output file that can be created or replaced: its folder exists, or can be made, and takes a new file. */
-    private static void writable(String option, Path file) {
-        if (file == null) {
-            return;
-        }
-        if (file.toString().isBlank()) {
-            throw new BadInputException(option + " is empty: name a file in a writable directory");
-        }
-        Path target = file.toAbsolutePath();
-        if (Files.isDirectory(target)) {
-            throw new BadInputException(option + " " + file + " is a directory: name a file");
-        }
-        Path existing = target.getParent();
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        try {
-            if (existing == null || !Files.isDirectory(existing)) {
-                throw new IOException(existing + " is not a directory");
-            }
-            Files.delete(Files.createTempFile(existing, ".dbbench-probe", ".tmp"));
-        } catch (IOException | UnsupportedOperationException e) {
-            throw new BadInputException(option + " " + file + " cannot be written (" + JmhResults.oneLine(e) + "): give a writable path", e);
-        }
-    }
-
-    private static boolean isEmpty(Path dir) {
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.findAny().isEmpty();
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static double percent(String option, double value) {
@@ -364,37 +266,5 @@ public final class CompareCommand implements Callable<Integer> {
             throw new BadInputException(option + " " + value + " must be a percentage from 0 to below 100, e.g. 5");
         }
         return value / 100;
-    }
-
-    /** Temporary sibling, then a move: a killed run never leaves half a file for the CI job to read. */
-    static void writeAtomically(Path target, String text) {
-        Path dir = target.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            try {
-                Files.writeString(temp, text, StandardCharsets.UTF_8);
-                try {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        } catch (IOException e) {
-            throw new BadInputException(target + " cannot be written (" + JmhResults.oneLine(e) + "): give a writable path", e);
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // Only temporary fork output is left behind; the comparison itself is complete and reported.
-            System.err.println("[compare] could not remove " + dir + ": " + JmhResults.oneLine(e));
-        }
     }
 }

@@ -1,7 +1,5 @@
 package dev.dbbench.regress;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.dbbench.core.provision.PgEndpoint;
 import dev.dbbench.core.provision.SharedPostgres;
 import dev.dbbench.regress.CheckReport.Case;
@@ -119,7 +117,7 @@ public final class CompareTrials implements Callable<Integer> {
             // Alternating, so a machine that gets busier over the hours affects both kinds of trial alike.
             results.add(trial(t, "A/B", baseJar, slowerJar, selection, forks, progress));
             results.add(trial(t, "A/A", baseJar, sameJar, selection, forks, progress));
-            Files.writeString(out.resolve("trials.md"), summary(results, selection, forks, (System.nanoTime() - started) / 1e9));
+            CheckOutputs.write(out.resolve("trials.md"), summary(results, selection, forks, (System.nanoTime() - started) / 1e9), "the trials' summary");
         }
         String md = summary(results, selection, forks, (System.nanoTime() - started) / 1e9);
         System.out.println(md);
@@ -128,14 +126,15 @@ public final class CompareTrials implements Callable<Integer> {
 
     private Trial trial(int number, String kind, DbbenchJar a, DbbenchJar b, List<String> selection, ForkSettings forks,
                         PrintWriter progress) throws IOException {
-        Path work = Files.createTempDirectory(out.toAbsolutePath(), "trial-");
         long start = System.nanoTime();
-        CheckReport report = new RegressionCheck(a, b, selection, pairs, 0.05, 0.05, 0.03, forks, work, progress).run();
+        CheckReport report;
+        try (WorkFolder work = WorkFolder.temporaryIn(out)) {
+            report = new RegressionCheck(a, b, selection, pairs, 0.05, 0.05, 0.03, forks, work, progress).run();
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
-        CompareCommand.deleteTree(work);
         // Every trial's pairs, bounds and rulers, to see why a trial went the way it did.
-        CompareCommand.writeAtomically(out.resolve(String.format(Locale.ROOT, "trial-%02d-%s.json", number, kind.replace("/", ""))),
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+        CheckOutputs.write(out.resolve(String.format(Locale.ROOT, "trial-%02d-%s.json", number, kind.replace("/", ""))),
+                CheckOutputs.toJson(report), "the trial's report");
         Case workCase = report.benchmarks().stream().filter(c -> c.key().benchmark().endsWith("WorkBenchmark.work")).findFirst().orElseThrow();
         long others = report.benchmarks().stream().filter(c -> c != workCase && c.verdict() == Verdict.REGRESSION).count();
         Trial trial = new Trial(number, kind, report.verdict(), workCase.verdict(), others, seconds, workCase.first().decision().estimate());

@@ -1,10 +1,12 @@
 package dev.dbbench.regress;
 
+import dev.dbbench.bench.postgres.orm.InjectedSlowdown;
 import dev.dbbench.regress.ruler.CpuRulerBenchmark;
 import dev.dbbench.regress.ruler.SelectOneRulerBenchmark;
 import dev.dbbench.regress.ruler.WorkBenchmark;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -17,6 +19,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -186,5 +189,23 @@ public final class DbbenchJar {
         return new TreeMap<>(params).entrySet().stream()
                 .map(p -> p.getKey() + "=" + String.join(",", p.getValue()))
                 .collect(Collectors.joining(" ", "{", "}"));
+    }
+
+    /**
+     * The fraction of the test-only slowdown this jar carries ({@code InjectedSlowdown}'s resource, which
+     * only {@code CompareTrials} writes into a copy), or null for every jar the build makes.
+     */
+    String injectedFraction() {
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {path.toUri().toURL()}, null);
+             InputStream in = loader.getResourceAsStream(InjectedSlowdown.RESOURCE)) {
+            if (in == null) {
+                return null;
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("fraction", "?");
+        } catch (IOException e) {
+            throw new BadInputException(path + " cannot be read as a jar (" + JmhResults.oneLine(e) + "): give the benchmarks.jar this repository builds", e);
+        }
     }
 }

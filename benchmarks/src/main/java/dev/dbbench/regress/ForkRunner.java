@@ -19,20 +19,20 @@ import java.util.SortedSet;
  */
 final class ForkRunner {
     private final ForkSettings settings;
-    private final Path workDir;
+    private final WorkFolder work;
     private final PrintWriter progress;
     private final List<String> jmhArgs;
     private final boolean gcProfiler;
     private int started;
 
-    ForkRunner(ForkSettings settings, Path workDir, PrintWriter progress) {
-        this(settings, workDir, progress, List.of(), false);
+    ForkRunner(ForkSettings settings, WorkFolder work, PrintWriter progress) {
+        this(settings, work, progress, List.of(), false);
     }
 
     /** With extra JMH options for every fork (a preset's pinned parameters) and the gc profiler as given. */
-    ForkRunner(ForkSettings settings, Path workDir, PrintWriter progress, List<String> jmhArgs, boolean gcProfiler) {
+    ForkRunner(ForkSettings settings, WorkFolder work, PrintWriter progress, List<String> jmhArgs, boolean gcProfiler) {
         this.settings = settings;
-        this.workDir = workDir;
+        this.work = work;
         this.progress = progress;
         this.jmhArgs = List.copyOf(jmhArgs);
         this.gcProfiler = gcProfiler;
@@ -64,7 +64,7 @@ final class ForkRunner {
 
     SortedMap<BenchmarkKey, Measured> run(DbbenchJar jar, String side, SortedSet<String> names) {
         int number = ++started;
-        Path dir = workDir.resolve(String.format(Locale.ROOT, "fork-%03d-%s", number, side));
+        Path dir = work.path().resolve(String.format(Locale.ROOT, "fork-%03d-%s", number, side));
         Path result = dir.resolve(RunFolder.JMH_JSON);
         Path log = dir.resolve("fork.log");
         List<String> command = settings.command(jar.path(), List.copyOf(names), result, jmhArgs, gcProfiler);
@@ -74,7 +74,12 @@ final class ForkRunner {
             Files.createDirectories(dir);
             Process process = new ProcessBuilder(command).directory(dir.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            exit = process.waitFor();
+            work.started(process);
+            try {
+                exit = process.waitFor();
+            } finally {
+                work.ended(process);
+            }
         } catch (IOException e) {
             throw new BadInputException("cannot start " + settings.java() + " for the " + side + " fork (" + JmhResults.oneLine(e)
                     + "): check that the JDK running the check is complete", e);
@@ -91,16 +96,21 @@ final class ForkRunner {
         }
         if (exit != 0 || !Files.isRegularFile(result)) {
             throw new BadInputException("the " + side + " fork of " + jar.path() + " failed (exit code " + exit + "): "
-                    + lastLine(log) + " — full output in " + log);
+                    + lastLine(log) + where(log));
         }
         SortedMap<BenchmarkKey, Measured> measured = JmhResults.read(result, side + " fork result");
         for (String name : names) {
             if (measured.keySet().stream().noneMatch(k -> k.benchmark().equals(name))) {
                 throw new BadInputException("the " + side + " fork of " + jar.path() + " produced no result for " + name
-                        + " (the benchmark failed): " + lastLine(log) + " — full output in " + log);
+                        + " (the benchmark failed): " + lastLine(log) + where(log));
             }
         }
         return measured;
+    }
+
+    /** Where the whole log is: a temporary work folder is removed when the check ends, so its logs are not. */
+    private String where(Path log) {
+        return work.kept() ? " — full output in " + log : " — give --work-dir DIR to keep every fork's output";
     }
 
     private static boolean logContains(Path log, String text) {

@@ -46,7 +46,7 @@ public final class RegressionCheck {
     private final PrintWriter progress;
 
     public RegressionCheck(DbbenchJar base, DbbenchJar head, List<String> selection, int pairs, double threshold, double alpha,
-                           double rulerTolerance, ForkSettings forks, Path workDir, PrintWriter progress) {
+                           double rulerTolerance, ForkSettings forks, WorkFolder work, PrintWriter progress) {
         checkSettings(pairs, threshold, alpha);
         this.base = base;
         this.head = head;
@@ -56,7 +56,7 @@ public final class RegressionCheck {
         this.alpha = alpha;
         this.rulerTolerance = rulerTolerance;
         this.forks = forks;
-        this.runner = new ForkRunner(forks, workDir, progress);
+        this.runner = new ForkRunner(forks, work, progress);
         this.progress = progress;
     }
 

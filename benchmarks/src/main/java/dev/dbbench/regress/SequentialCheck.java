@@ -1,17 +1,11 @@
 package dev.dbbench.regress;
 
-import dev.dbbench.bench.postgres.orm.InjectedSlowdown;
 import dev.dbbench.regress.CheckReport.Pair;
 import dev.dbbench.regress.CheckReport.Ruler;
 import dev.dbbench.regress.JmhResults.Measured;
 import dev.dbbench.regress.SequentialRule.Look;
 import dev.dbbench.regress.SequentialRule.Plan;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -57,7 +50,7 @@ public final class SequentialCheck {
 
     public SequentialCheck(DbbenchJar base, DbbenchJar head, List<String> selection, String presetName, List<String> jmhArgs,
                            Plan plan, Duration budget, double threshold, double allocationThreshold, double alpha,
-                           double rulerTolerance, ForkSettings forks, Path workDir, PrintWriter progress) {
+                           double rulerTolerance, ForkSettings forks, WorkFolder work, PrintWriter progress) {
         if (!(alpha > 0 && alpha < 0.5)) {
             throw new BadInputException("--alpha " + alpha + " must be between 0 and 0.5, e.g. 0.05");
         }
@@ -74,7 +67,7 @@ public final class SequentialCheck {
         this.rulerTolerance = rulerTolerance;
         this.forks = forks;
         // The gc profiler on in both jars alike: allocation per operation is gated too.
-        this.runner = new ForkRunner(forks, workDir, progress, jmhArgs, true);
+        this.runner = new ForkRunner(forks, work, progress, jmhArgs, true);
         this.progress = progress;
     }
 
@@ -119,8 +112,7 @@ public final class SequentialCheck {
         SortedSet<String> undecided = new TreeSet<>(names);
         List<String> notes = new ArrayList<>();
         int hypotheses = -1;
-        Map<String, Double> alarmLevels = new LinkedHashMap<>();
-        double equivalenceLevel = SequentialRule.equivalenceLevel(alpha, plan.looks());
+        Map<String, Double> alarmAlpha = new LinkedHashMap<>();
         double slowestPair = 0;
         boolean budgetRanOut = false;
         int n = 0;
@@ -145,24 +137,16 @@ public final class SequentialCheck {
             if (hypotheses < 0) {
                 // Fixed after the first pair, before any look: what the jars measure, not what the data say.
                 hypotheses = (int) states.values().stream().filter(s -> s.direction != null).count();
-                long time = states.values().stream().filter(s -> s.direction != null && s.metric.equals(TIME)).count();
-                long allocation = hypotheses - time;
-                double timeShare = allocation == 0 ? 1 : SequentialRule.TIME_SHARE;
-                alarmLevels.put(TIME, SequentialRule.alarmLevel(alpha * timeShare, plan.alarmLooks(), (int) time));
-                alarmLevels.put(ALLOCATION, SequentialRule.alarmLevel(alpha * (1 - timeShare), plan.alarmLooks(), (int) allocation));
-                for (Map.Entry<String, Double> level : alarmLevels.entrySet()) {
-                    if (Math.pow(0.5, plan.maxPairs()) > level.getValue()) {
-                        notes.add(String.format(Locale.ROOT, "Even %d of %d pairs on one side cannot reach the %s alarm level %.2g:"
-                                + " no %s change can be flagged. Select fewer benchmarks.", plan.maxPairs(), plan.maxPairs(),
-                                level.getKey(), level.getValue(), level.getKey()));
-                    }
-                }
+                int time = (int) states.values().stream().filter(s -> s.direction != null && s.metric.equals(TIME)).count();
+                double timeShare = hypotheses == time ? 1 : SequentialRule.TIME_SHARE;
+                alarmAlpha.put(TIME, SequentialRule.hypothesisAlpha(alpha * timeShare, time));
+                alarmAlpha.put(ALLOCATION, SequentialRule.hypothesisAlpha(alpha * (1 - timeShare), hypotheses - time));
             }
             if (plan.isLook(n)) {
                 for (State s : states.values()) {
                     if (s.verdict == null && s.direction != null && s.pairs.size() == n) {
-                        double level = plan.isAlarmLook(n) ? alarmLevels.get(s.metric) : 0;
-                        Look look = SequentialRule.look(slowdowns(s), s.threshold, level, equivalenceLevel);
+                        Look look = SequentialRule.look(slowdowns(s), s.threshold, plan.alarmLevel(alarmAlpha.get(s.metric), n),
+                                plan.equivalenceLevel(alpha, n));
                         s.looks.add(look);
                         if (look.verdict() != null) {
                             s.verdict = look.verdict();
@@ -214,9 +198,8 @@ public final class SequentialCheck {
         }
         double minutes = (System.nanoTime() - start) / 60e9;
         SequentialReport.Parameters parameters = new SequentialReport.Parameters(presetName, threshold, allocationThreshold, alpha,
-                rulerTolerance, plan.describe(), Math.max(hypotheses, 0), alarmLevels.getOrDefault(TIME, 0.0),
-                alarmLevels.getOrDefault(ALLOCATION, 0.0), equivalenceLevel, budget.toSeconds(),
-                PairedStatistics.RESAMPLES, PairedStatistics.SEED, SteadyState.RULE, forks.forDisplay(), selection, jmhArgs, true,
+                rulerTolerance, plan.describe(), Math.max(hypotheses, 0), alarmAlpha.getOrDefault(TIME, 0.0),
+                alarmAlpha.getOrDefault(ALLOCATION, 0.0), alpha, budget.toSeconds(), SteadyState.RULE, forks.forDisplay(), selection, jmhArgs, true,
                 injected);
         return new SequentialReport("sequential", base.path().toString(), head.path().toString(), parameters,
                 started.truncatedTo(ChronoUnit.SECONDS).toString(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
@@ -299,26 +282,12 @@ public final class SequentialCheck {
     private String injectedSlowdown() {
         List<String> found = new ArrayList<>();
         for (DbbenchJar jar : List.of(base, head)) {
-            String fraction = injectedFraction(jar.path());
+            String fraction = jar.injectedFraction();
             if (fraction != null) {
                 found.add((jar == base ? "base" : "head") + " jar " + jar.path() + " carries an injected slowdown of "
                         + fraction + " of each call's own time in " + Preset.INJECTION_TARGET);
             }
         }
         return String.join("; ", found);
-    }
-
-    static String injectedFraction(Path jar) {
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
-             InputStream in = loader.getResourceAsStream(InjectedSlowdown.RESOURCE)) {
-            if (in == null) {
-                return null;
-            }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("fraction", "?");
-        } catch (IOException e) {
-            throw new BadInputException(jar + " cannot be read as a jar (" + JmhResults.oneLine(e) + "): give the benchmarks.jar this repository builds", e);
-        }
     }
 }

@@ -19,17 +19,18 @@ final class SequentialMarkdown {
                 "Base `%s` and head `%s` run interleaved on this machine%s: %d pairs of single forks (A B, B A, ...) in %.1f min"
                         + " of a %d min budget%s, `-wi %d -w %s -i %d -r %s`%s, each fork with a freshly provisioned database and the"
                         + " gc profiler on. Steady state: %s. Per pair, the ratio of the two forks' values; the estimate is the"
-                        + " median ratio. Sequential rule, %s: REGRESSION when the alarm bound (one-sided level %.2g for time, %.2g for"
-                        + " allocation: alpha %.2f split over the alarm looks and the %d cases gated) excludes no change and the change exceeds the"
-                        + " threshold (time %.1f%%, allocation %.1f%%); NO_CHANGE when both equivalence bounds (level %.2g each)"
-                        + " lie within the threshold; otherwise more pairs, and INCONCLUSIVE when the budget or the last look"
+                        + " geometric mean ratio, its bounds Student-t bounds on the mean log ratio. Sequential rule, %s: REGRESSION when"
+                        + " the alarm bound (alpha %.2g per time case, %.2g per allocation case: alpha %.2f split over the %d cases gated,"
+                        + " each spent over the looks) excludes no change and the change reaches the"
+                        + " threshold (time %.1f%%, allocation %.1f%%); NO_CHANGE when both equivalence bounds (alpha %.2g per case, spent"
+                        + " over the looks) lie within the threshold; otherwise more pairs, and INCONCLUSIVE when the budget or the last look"
                         + " comes first. Slowdown > 0 means head is worse; the direction comes from the unit.%n%n",
                 r.base(), r.head(), p.preset() == null ? "" : " (preset `" + p.preset() + "`)", r.pairsRun(), r.minutes(),
                 p.budgetSeconds() / 60, r.budgetRanOut() ? " (spent)" : "", p.forks().warmupIterations(), p.forks().warmupTime(),
                 p.forks().iterations(), p.forks().time(), p.jmhArgs().isEmpty() ? "" : " `" + String.join(" ", p.jmhArgs()) + "`",
-                p.steadyState(), p.plan(), p.timeAlarmLevel(), p.allocationAlarmLevel(), p.alpha(), p.hypotheses(), p.threshold() * 100,
-                p.allocationThreshold() * 100, p.equivalenceLevel()));
-        md.append("| benchmark | metric | unit | base | head | change (median of pairs) | bounds | pairs | warm-up dropped (iterations per fork) | verdict |\n");
+                p.steadyState(), p.plan(), p.timeAlarmAlpha(), p.allocationAlarmAlpha(), p.alpha(), p.hypotheses(), p.threshold() * 100,
+                p.allocationThreshold() * 100, p.equivalenceAlpha()));
+        md.append("| benchmark | metric | unit | base | head | change (geometric mean of pairs) | bounds | pairs | warm-up dropped (iterations per fork) | verdict |\n");
         md.append("|---|---|---|---:|---:|---:|---|---:|---:|---|\n");
         for (SequentialReport.Case c : r.cases()) {
             Look last = c.looks().isEmpty() ? null : c.looks().get(c.looks().size() - 1);
@@ -67,8 +68,11 @@ final class SequentialMarkdown {
         boolean alarm = c.verdict() == Verdict.REGRESSION || c.verdict() == Verdict.IMPROVEMENT;
         double lower = alarm ? look.alarmLower() : look.equivalenceLower();
         double upper = alarm ? look.alarmUpper() : look.equivalenceUpper();
-        return String.format(Locale.ROOT, "[%s, %s] %s", lower == 0 ? "-∞" : Markdown.percent(lower), Markdown.percent(upper),
-                alarm ? "(alarm)" : "(equivalence)");
+        double level = alarm ? look.alarmLevel() : look.equivalenceLevel();
+        return String.format(Locale.ROOT, "[%s, %s] %s", lower == 0 ? "-∞" : Markdown.percent(lower),
+                Double.isInfinite(upper) ? "+∞" : Markdown.percent(upper), level > 0
+                        ? String.format(Locale.ROOT, "(%s, level %.2g each side)", alarm ? "alarm" : "equivalence", level)
+                        : alarm ? "(alarm)" : "(equivalence)");
     }
 
     private static double median(SequentialReport.Case c, boolean base) {

@@ -33,14 +33,15 @@ public record SequentialReport(
     }
 
     /**
-     * How the check was run. {@code timeAlarmLevel}, {@code allocationAlarmLevel} and {@code equivalenceLevel}
-     * are the one-sided levels of each bound at each look, after the split over looks (and, for alarms,
-     * over the hypotheses of that metric, which share alpha as {@link SequentialRule#TIME_SHARE} says).
+     * How the check was run. {@code timeAlarmAlpha} and {@code allocationAlarmAlpha} are the alpha of
+     * each time and each allocation case's alarm (alpha split over the hypotheses of that metric, which
+     * share it as {@link SequentialRule#TIME_SHARE} says), {@code equivalenceAlpha} that of each case's
+     * equivalence bounds; each is spent over the plan's looks (every look's levels are in its
+     * {@link SequentialRule.Look}).
      */
     public record Parameters(String preset, double threshold, double allocationThreshold, double alpha, double rulerTolerance,
-                             String plan, int hypotheses, double timeAlarmLevel, double allocationAlarmLevel,
-                             double equivalenceLevel, long budgetSeconds,
-                             int resamples, long seed, String steadyState, ForkSettings forks, List<String> selection,
+                             String plan, int hypotheses, double timeAlarmAlpha, double allocationAlarmAlpha,
+                             double equivalenceAlpha, long budgetSeconds, String steadyState, ForkSettings forks, List<String> selection,
                              List<String> jmhArgs, boolean gcProfiler, String injectedSlowdown) {}
 
     /**

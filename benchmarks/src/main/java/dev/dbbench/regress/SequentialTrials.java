@@ -1,7 +1,5 @@
 package dev.dbbench.regress;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.dbbench.bench.postgres.orm.InjectedSlowdown;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -74,21 +72,21 @@ final class SequentialTrials {
             if (!abOnly) {
                 results.add(trial(t, "A/A", baseJar, sameJar, forks, progress));
             }
-            CompareCommand.writeAtomically(out.resolve("trials.md"), summary(results));
+            CheckOutputs.write(out.resolve("trials.md"), summary(results), "the trials' summary");
         }
         System.out.println(summary(results));
         return 0;
     }
 
     private Trial trial(int number, String kind, DbbenchJar a, DbbenchJar b, ForkSettings forks, PrintWriter progress) throws IOException {
-        Path work = Files.createTempDirectory(out.toAbsolutePath(), "trial-");
-        SequentialReport report = new SequentialCheck(a, b, preset.selection(), preset.name(), preset.paramArgs(), preset.plan(), budget,
-                0.05, 0.05, 0.05, 0.03, forks, work, progress).run();
-        CompareCommand.deleteTree(work);
-        CompareCommand.writeAtomically(out.resolve(String.format(Locale.ROOT, "trial-%02d-%s.json", number, kind.replace("/", ""))),
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
-        CompareCommand.writeAtomically(out.resolve(String.format(Locale.ROOT, "trial-%02d-%s.md", number, kind.replace("/", ""))),
-                SequentialMarkdown.render(report));
+        SequentialReport report;
+        try (WorkFolder work = WorkFolder.temporaryIn(out)) {
+            report = new SequentialCheck(a, b, preset.selection(), preset.name(), preset.paramArgs(), preset.plan(), budget,
+                    0.05, 0.05, 0.05, 0.03, forks, work, progress).run();
+        }
+        String name = String.format(Locale.ROOT, "trial-%02d-%s", number, kind.replace("/", ""));
+        CheckOutputs.write(out.resolve(name + ".json"), CheckOutputs.toJson(report), "the trial's report");
+        CheckOutputs.write(out.resolve(name + ".md"), SequentialMarkdown.render(report), "the trial's report");
         SequentialReport.Case target = report.cases().stream()
                 .filter(c -> c.key().benchmark().equals(Preset.INJECTION_TARGET) && c.metric().equals(SequentialCheck.TIME))
                 .findFirst().orElseThrow(() -> new BadInputException("the preset " + preset.name() + " does not measure "

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * beside time, rulers, the budget's stop, Markdown with its marker, JSON, exit code). How many pairs
  * fit in a minute depends on the machine, so the assertions hold for any number: a case either reached
  * a look and has a verdict from its bounds, or is INCONCLUSIVE because the budget was spent. Rates are
- * {@link SequentialRuleTest}'s and {@code CompareTrials --preset}'s business.
+ * {@link SequentialPowerTest}'s and {@code CompareTrials --preset}'s business.
  */
 class SequentialEndToEndTest {
     @TempDir
