@@ -33,6 +33,11 @@ public record Group(Map<String, String> conditions, String unit, boolean higherI
                         .collect(Collectors.joining(", "));
     }
 
+    /** Whether the group has something to compare: a question with one variant (KV get, KV set) has no speed-up. */
+    public boolean compares() {
+        return rows.size() > 1;
+    }
+
     public Optional<Row> row(String variant) {
         return rows.stream().filter(r -> r.variant().equals(variant)).findFirst();
     }

@@ -158,21 +158,21 @@ public final class HtmlPage {
                     .append(dataUri(chart)).append("\">\n");
         }
         out.append("<p class=\"note\">").append(esc(g.unit())).append(", ").append(Report.direction(g))
-                .append("; speed-ups against <b>").append(esc(g.baseline())).append("</b>.")
+                .append(g.compares() ? "; speed-ups against <b>" + esc(g.baseline()) + "</b>." : "; one variant, no speed-up.")
                 .append(g.note().map(n -> " Note: " + esc(n) + ".").orElse("")).append("</p>\n");
         out.append("<table class=\"results\">\n<tr><th>Rank</th><th>Variant</th><th>Score ± error (")
                 .append(esc(g.unit())).append(")</th><th>Speed-up vs ").append(esc(g.baseline()))
                 .append("</th><th>95% CI</th><th>Forks x iterations</th><th>Secondary metrics</th></tr>\n");
         int rank = 0;
         for (Row row : g.rows()) {
-            boolean baseline = row.variant().equals(g.baseline());
+            boolean baseline = row.variant().equals(g.baseline()) && g.compares();
             out.append(baseline ? "<tr class=\"baseline\">" : "<tr>").append("<td class=\"num\">")
                     .append(row.failure().isPresent() ? "-" : String.valueOf(++rank))
                     .append("</td><td><code>").append(esc(row.variant())).append("</code>")
                     .append(baseline ? " (baseline)" : "").append(esc(Report.flags(row))).append("</td><td class=\"num\">")
                     .append(esc(Format.score(row.metric()))).append("</td><td class=\"num\">")
-                    .append(Format.ratio(row.speedUp().ratio())).append("</td><td class=\"num\">")
-                    .append(baseline ? "-" : Format.interval(row.speedUp())).append("</td><td>")
+                    .append(Report.speedUp(g, row)).append("</td><td class=\"num\">")
+                    .append(baseline || !g.compares() ? "-" : Format.interval(row.speedUp())).append("</td><td>")
                     .append(Report.iterations(row.metric())).append("</td><td>").append(esc(Report.secondary(row)))
                     .append("</td></tr>\n");
         }

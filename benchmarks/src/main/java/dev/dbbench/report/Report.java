@@ -103,4 +103,9 @@ public record Report(RecordedRun run, List<QuestionReport> questions, List<Claim
     static String direction(Group g) {
         return g.higherIsBetter() ? "higher is better" : "lower is better";
     }
+
+    /** A row's speed-up as the tables show it: none in a group of one variant, where it would be "1.00x vs itself". */
+    static String speedUp(Group g, Row row) {
+        return g.compares() ? Format.ratio(row.speedUp().ratio()) : "-";
+    }
 }

@@ -126,7 +126,7 @@ final class SummaryMarkdown {
         }
         line("![" + cell(g.label()) + "](charts/" + g.chartFile() + ")");
         line("");
-        line(g.unit() + ", " + Report.direction(g) + "; speed-ups against **" + cell(g.baseline()) + "**."
+        line(g.unit() + ", " + Report.direction(g) + (g.compares() ? "; speed-ups against **" + cell(g.baseline()) + "**." : "; one variant, no speed-up.")
                 + g.note().map(n -> " Note: " + cell(n) + ".").orElse(""));
         line("");
         line("| Rank | Variant | Score ± error (" + cell(g.unit()) + ") | Speed-up vs " + cell(g.baseline())
@@ -134,11 +134,11 @@ final class SummaryMarkdown {
         line("|---:|---|---:|---:|---|---|---|");
         int rank = 0;
         for (Row row : g.rows()) {
-            boolean baseline = row.variant().equals(g.baseline());
+            boolean baseline = row.variant().equals(g.baseline()) || !g.compares();
             line("| " + (row.failure().isPresent() ? "-" : String.valueOf(++rank)) + " | "
-                    + (baseline ? "**" + cell(row.variant()) + "** (baseline)" : cell(row.variant()))
+                    + (!g.compares() ? cell(row.variant()) : baseline ? "**" + cell(row.variant()) + "** (baseline)" : cell(row.variant()))
                     + cell(Report.flags(row))
-                    + " | " + Format.score(row.metric()) + " | " + Format.ratio(row.speedUp().ratio())
+                    + " | " + Format.score(row.metric()) + " | " + Report.speedUp(g, row)
                     + " | " + (baseline ? "-" : Format.interval(row.speedUp()))
                     + " | " + Report.iterations(row.metric()) + " | " + cell(Report.secondary(row)) + " |");
         }

@@ -45,7 +45,7 @@ public final class JmhJson {
         for (JsonNode entry : root) {
             index++;
             String where = file + ": entry " + index;
-            String benchmark = text(entry, "benchmark", where);
+            String benchmark = BenchmarkNames.current(text(entry, "benchmark", where));
             String mode = text(entry, "mode", where);
             int threads = entry.path("threads").asInt(1);
             Map<String, String> params = strings(entry.path("params"));

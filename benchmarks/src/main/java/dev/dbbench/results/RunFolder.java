@@ -157,7 +157,7 @@ public final class RunFolder {
         int index = 0;
         for (JsonNode entry : root) {
             index++;
-            String benchmark = JmhJson.text(entry, "benchmark", file + ": entry " + index);
+            String benchmark = BenchmarkNames.current(JmhJson.text(entry, "benchmark", file + ": entry " + index));
             // "error" holds the reason as its first line and then the error's lines; files written
             // before "reason" existed have only "error".
             List<String> lines = new ArrayList<>(entry.path("error").asText("").strip().lines().toList());

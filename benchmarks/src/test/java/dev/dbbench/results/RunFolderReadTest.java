@@ -112,6 +112,16 @@ class RunFolderReadTest {
         assertEquals("1", folder.failures().get(0).params().get("n"));
     }
 
+    @Test
+    void aBenchmarkThatMovedIsReadUnderItsCurrentName() throws IOException {
+        Path run = Files.createDirectory(temp.resolve("moved"));
+        Files.writeString(run.resolve("jmh.json"), "");
+        Files.writeString(run.resolve("failures.json"),
+                "[{\"benchmark\": \"dev.dbbench.bench.sqlite.kv.SqliteKvBenchmark.set\", \"params\": {}, \"error\": \"boom\"}]");
+        assertEquals("dev.dbbench.bench.sqlite.kv.SqliteKvSetBenchmark.set", RunFolder.read(run).failures().get(0).benchmark());
+        assertEquals("dev.dbbench.bench.sqlite.kv.SqliteKvBenchmark.get", BenchmarkNames.current("dev.dbbench.bench.sqlite.kv.SqliteKvBenchmark.get"));
+    }
+
     /** A fresh copy of a fixture run of {@code src/test/resources/runs} (see the report's Fixtures). */
     static Path copyRun(String name, Path parent) {
         try {
