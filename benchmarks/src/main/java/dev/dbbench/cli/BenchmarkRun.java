@@ -6,6 +6,7 @@ import dev.dbbench.results.Failure;
 import dev.dbbench.results.RunDurations;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -47,7 +48,7 @@ final class BenchmarkRun {
         RunEnvironment environment = RunEnvironment.start(json, settings, plan, gc || settings.asksForGcProfiler(), session);
 
         int lanes = settings.lanes();
-        Estimate estimate = new Estimate(plan, RunDurations.previous(settings.resultsDir()), lanes);
+        Estimate estimate = estimate(plan, settings.resultsDir(), settings.profile(), lanes);
         out.println("[dbbench] profile " + settings.profile().label() + " (" + settings.profile().description() + "): " + plan.size()
                 + " benchmark x parameter combinations, about " + Progress.clock(estimate.total()) + " planned (" + estimate.source() + ")"
                 + (lanes > 1 ? ", " + lanes + " benchmarks at a time" : ""));
@@ -103,5 +104,18 @@ final class BenchmarkRun {
         ResultFormatType type = options.getResultFormat().orElse(Defaults.RESULT_FORMAT);
         String file = options.getResult().orElse(Defaults.RESULT_FILE_PREFIX + "." + type.toString().toLowerCase(Locale.ROOT));
         ResultFormatFactory.getInstance(type, file).writeOut(results);
+    }
+
+    /**
+     * The run's time estimate: from the previous run of the same profile under the results folder,
+     * else from the reference run of the profile the jar ships (measured on the project's 2-core
+     * machine kind; the estimate scales it by how the first combinations compare), else from the settings.
+     */
+    private static Estimate estimate(Plan plan, Path resultsDir, Profile profile, int lanes) {
+        List<RunDurations.Entry> previous = RunDurations.previous(resultsDir, profile.label());
+        if (!previous.isEmpty()) {
+            return new Estimate(plan, previous, "the previous " + profile.label() + " run", lanes);
+        }
+        return new Estimate(plan, RunDurations.reference(profile.label()), "the reference " + profile.label() + " run", lanes);
     }
 }

@@ -46,10 +46,13 @@ final class Estimate {
     private final double[] took;
     private final boolean[] learnable;
     private final int fromPrevious;
+    private final String previousName;
     /** What was learned from the finished combinations, by class: forgotten when another finishes. */
     private final Map<String, Double> forkStarts = new HashMap<>();
 
-    Estimate(Plan plan, List<RunDurations.Entry> previousRun, int lanes) {
+    /** {@code previousName} says which run {@code previousRun} is, for the line that announces the plan. */
+    Estimate(Plan plan, List<RunDurations.Entry> previousRun, String previousName, int lanes) {
+        this.previousName = previousName;
         this.items = plan.items();
         this.lanes = Math.max(1, lanes);
         int n = items.size();
@@ -84,9 +87,9 @@ final class Estimate {
             return "from the settings";
         }
         if (fromPrevious == items.size()) {
-            return "from the previous run";
+            return "from " + previousName;
         }
-        return "from the previous run (" + fromPrevious + " of " + items.size() + " combinations) and the settings";
+        return "from " + previousName + " (" + fromPrevious + " of " + items.size() + " combinations) and the settings";
     }
 
     /** Counts the next not yet started combination with this key as started at {@code now}; its index, or -1 if none is planned. */

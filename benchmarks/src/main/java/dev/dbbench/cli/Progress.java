@@ -24,7 +24,7 @@ final class Progress {
     private int started;
 
     Progress(PrintStream console, Plan plan, LongSupplier nanoClock) {
-        this(console, plan, new Estimate(plan, List.of(), 1), nanoClock);
+        this(console, plan, new Estimate(plan, List.of(), "no earlier run", 1), nanoClock);
     }
 
     /** {@code estimate} predicts {@code plan}'s combinations; this tells it when each starts and ends. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,47 +45,82 @@ public final class RunDurations {
 
     /** Reads a {@code durations.json}; a file that is not one gives an empty list. */
     public static List<Entry> read(Path file) {
-        List<Entry> out = new ArrayList<>();
         try {
-            JsonNode root = new ObjectMapper().readTree(file.toFile());
-            for (JsonNode node : root.path("combinations")) {
-                Map<String, String> params = new LinkedHashMap<>();
-                node.path("params").fields().forEachRemaining(p -> params.put(p.getKey(), p.getValue().asText()));
-                if (node.path("benchmark").isTextual() && node.path("mode").isTextual() && node.path("seconds").isNumber()) {
-                    out.add(new Entry(node.get("benchmark").asText(), node.get("mode").asText(), Map.copyOf(params), node.get("seconds").asDouble()));
-                }
-            }
+            return entries(new ObjectMapper().readTree(file.toFile()));
         } catch (IOException | RuntimeException e) {
             // Only a hint for the time estimate: without it the estimate comes from the benchmarks' settings.
             return List.of();
+        }
+    }
+
+    private static List<Entry> entries(JsonNode root) {
+        List<Entry> out = new ArrayList<>();
+        for (JsonNode node : root.path("combinations")) {
+            Map<String, String> params = new LinkedHashMap<>();
+            node.path("params").fields().forEachRemaining(p -> params.put(p.getKey(), p.getValue().asText()));
+            if (node.path("benchmark").isTextual() && node.path("mode").isTextual() && node.path("seconds").isNumber()) {
+                out.add(new Entry(node.get("benchmark").asText(), node.get("mode").asText(), Map.copyOf(params), node.get("seconds").asDouble()));
+            }
         }
         return List.copyOf(out);
     }
 
     /**
-     * The durations of the previous run under {@code resultsDir}: the one the {@code latest} link
-     * names, else the newest run folder (names sort by time). Its {@code durations.json} when it has
-     * one; a run from before that file gets them derived from its {@code jmh.json} (see
+     * The durations of the newest run under {@code resultsDir} made with {@code profile} (a smoke
+     * run's seconds say nothing about a quick run's): the {@code latest} link's run when it matches,
+     * else the newest matching run folder (names sort by time). Its {@code durations.json} when it
+     * has one; a run from before that file gets them derived from its {@code jmh.json} (see
      * {@link #derive}). Empty when there is no such run.
      */
-    public static List<Entry> previous(Path resultsDir) {
+    public static List<Entry> previous(Path resultsDir, String profile) {
+        List<Path> candidates = new ArrayList<>();
         Path latest = resultsDir.resolve(RunFolder.LATEST);
-        Path run = Files.isDirectory(latest) ? latest : null;
-        if (run == null && Files.isDirectory(resultsDir)) {
+        if (Files.isDirectory(latest)) {
+            candidates.add(latest);
+        }
+        if (Files.isDirectory(resultsDir)) {
             try (Stream<Path> runs = Files.list(resultsDir)) {
-                run = runs.filter(p -> Files.isRegularFile(p.resolve(RunFolder.DURATIONS_JSON)) || Files.isRegularFile(p.resolve(RunFolder.JMH_JSON)))
-                        .max(Comparator.comparing(p -> p.getFileName().toString())).orElse(null);
+                runs.filter(p -> Files.isRegularFile(p.resolve(RunFolder.DURATIONS_JSON)) || Files.isRegularFile(p.resolve(RunFolder.JMH_JSON)))
+                        .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
+                        .forEach(candidates::add);
             } catch (IOException | RuntimeException e) {
                 return List.of();
             }
         }
-        if (run == null) {
+        for (Path run : candidates) {
+            if (!profile.equals(profileOf(run))) {
+                continue;
+            }
+            if (Files.isRegularFile(run.resolve(RunFolder.DURATIONS_JSON))) {
+                return read(run.resolve(RunFolder.DURATIONS_JSON));
+            }
+            return derive(run);
+        }
+        return List.of();
+    }
+
+    /**
+     * The durations of a reference run of {@code profile} on the project's own machine kind (2 cores),
+     * shipped in the jar for a first run that has no previous one: {@code reference-durations-<profile>.json}
+     * beside this class. Empty when there is none for the profile.
+     */
+    public static List<Entry> reference(String profile) {
+        try (InputStream in = RunDurations.class.getResourceAsStream("reference-durations-" + profile + ".json")) {
+            if (in == null) {
+                return List.of();
+            }
+            return entries(new ObjectMapper().readTree(in));
+        } catch (IOException | RuntimeException e) {
             return List.of();
         }
-        if (Files.isRegularFile(run.resolve(RunFolder.DURATIONS_JSON))) {
-            return read(run.resolve(RunFolder.DURATIONS_JSON));
+    }
+
+    private static String profileOf(Path run) {
+        try {
+            return RunFolder.readEnvironment(run.resolve(RunFolder.ENVIRONMENT_JSON)).getOrDefault("run.profile", "");
+        } catch (RuntimeException e) {
+            return "";
         }
-        return derive(run);
     }
 
     /**

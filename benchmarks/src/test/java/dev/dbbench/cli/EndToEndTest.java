@@ -79,8 +79,8 @@ class EndToEndTest {
             assertEquals(List.of("charts", "durations.json", "environment.json", "failures.json", "index.html", "jmh.json", "results.csv", "summary.md"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
-        // No earlier run in this results folder: the plan is estimated from the settings; every combination's time is recorded, failed ones too.
-        assertTrue(run.out().contains(" planned (from the settings), 2 benchmarks at a time"), run.out());
+        // No earlier smoke run in this results folder: the plan comes from the reference smoke run the jar ships (for the combinations it has) and the settings; every combination's time is recorded, failed ones too.
+        assertTrue(run.out().contains(" planned (from the reference smoke run (1 of 5 combinations) and the settings), 2 benchmarks at a time"), run.out());
         JsonNode durations = json.readTree(runDir.resolve(RunFolder.DURATIONS_JSON).toFile()).get("combinations");
         assertEquals(5, durations.size(), durations.toPrettyString());
         durations.forEach(d -> assertTrue(d.get("seconds").asDouble() > 0, d.toPrettyString()));

@@ -34,7 +34,7 @@ class EstimateTest {
     @Test
     void fromTheSettingsAloneTheEstimateHoldsFromTheFirstThirdOn() throws IOException {
         List<Recorded> run = fixture();
-        Estimate estimate = new Estimate(plan(run), List.of(), 1);
+        Estimate estimate = new Estimate(plan(run), List.of(), "the previous run", 1);
         assertEquals("from the settings", estimate.source());
         replayOneAtATime(run, estimate, TOLERANCE);
     }
@@ -43,7 +43,7 @@ class EstimateTest {
     void aPreviousRunOnASlowerDayIsCorrectedByWhatThisRunMeasures() throws IOException {
         List<Recorded> run = fixture();
         // The previous run took 40% longer, and each combination differed by up to 25% besides.
-        Estimate estimate = new Estimate(plan(run), previous(run, run.size(), 1.4, 0.25), 1);
+        Estimate estimate = new Estimate(plan(run), previous(run, run.size(), 1.4, 0.25), "the previous run", 1);
         assertEquals("from the previous run", estimate.source());
         replayOneAtATime(run, estimate);
     }
@@ -51,7 +51,7 @@ class EstimateTest {
     @Test
     void aPreviousRunOnALikeDayGivesThePlannedTotalWithinTheTolerance() throws IOException {
         List<Recorded> run = fixture();
-        Estimate estimate = new Estimate(plan(run), previous(run, run.size(), 1.0, 0.25), 1);
+        Estimate estimate = new Estimate(plan(run), previous(run, run.size(), 1.0, 0.25), "the previous run", 1);
         double actual = run.stream().mapToDouble(Recorded::seconds).sum();
         assertWithin(actual, estimate.total(), "the planned total");
         replayOneAtATime(run, estimate);
@@ -65,7 +65,7 @@ class EstimateTest {
         for (int i = previous.size() - 1; i >= 0; i -= 5) {
             previous.remove(i);
         }
-        Estimate estimate = new Estimate(plan(run), previous, 1);
+        Estimate estimate = new Estimate(plan(run), previous, "the previous run", 1);
         assertTrue(estimate.source().startsWith("from the previous run (" + previous.size() + " of " + run.size()), estimate.source());
         replayOneAtATime(run, estimate);
     }
@@ -73,14 +73,14 @@ class EstimateTest {
     @Test
     void sideBySideTheLanesShareTheRemainingWork() throws IOException {
         List<Recorded> run = fixture();
-        replayInLanes(run, new Estimate(plan(run), previous(run, run.size(), 1.3, 0.25), 2), 2, TOLERANCE);
-        replayInLanes(run, new Estimate(plan(run), List.of(), 2), 2, TOLERANCE);
+        replayInLanes(run, new Estimate(plan(run), previous(run, run.size(), 1.3, 0.25), "the previous run", 2), 2, TOLERANCE);
+        replayInLanes(run, new Estimate(plan(run), List.of(), "the previous run", 2), 2, TOLERANCE);
     }
 
     @Test
     void theRecordedDurationsAreWhatTheReplayTook() throws IOException {
         List<Recorded> run = fixture().subList(0, 5);
-        Estimate estimate = new Estimate(plan(run), List.of(), 1);
+        Estimate estimate = new Estimate(plan(run), List.of(), "the previous run", 1);
         double now = 0;
         for (Recorded r : run) {
             estimate.started(r.item().key(), now);
@@ -100,7 +100,7 @@ class EstimateTest {
         Plan.Item small = new Plan.Item("x.Walk.offset", Mode.SingleShotTime, Map.of("rows", "1000"), 1, 3, 0);
         Plan.Item medium = new Plan.Item("x.Walk.offset", Mode.SingleShotTime, Map.of("rows", "10000"), 1, 3, 0);
         Plan.Item large = new Plan.Item("x.Walk.offset", Mode.SingleShotTime, Map.of("rows", "100000"), 1, 3, 0);
-        Estimate estimate = new Estimate(new Plan(List.of(small, medium, large)), List.of(), 1);
+        Estimate estimate = new Estimate(new Plan(List.of(small, medium, large)), List.of(), "the previous run", 1);
         // Shots of 1 s and 100 s at 1,000 and 10,000 rows: the square, so 10,000 s at 100,000 rows.
         estimate.started(small.key(), 0);
         estimate.finished(small.key(), Plan.FORK_OVERHEAD_SECONDS + 3 * 1.0, true);

@@ -27,24 +27,39 @@ class RunDurationsTest {
         List<RunDurations.Entry> durations = List.of(new RunDurations.Entry("a.B.c", "ss", Map.of("rows", "1000"), 12.5),
                 new RunDurations.Entry("a.B.d", "avgt", Map.of(), 3.25));
         RunFolder folder = RunFolder.create(temp, Instant.parse("2026-12-03T09:00:00Z"));
+        com.fasterxml.jackson.databind.node.ObjectNode environment = new ObjectMapper().createObjectNode();
+        environment.putObject("run").put("profile", "quick");
         List<String> notWritten = new ResultsWriter(new ObjectMapper(), Secrets.none()).write(folder, List.of(), List.of(),
-                new ObjectMapper().createObjectNode(), durations);
+                environment, durations);
         assertEquals(List.of(), notWritten);
         folder.markLatest();
-        assertEquals(durations, RunDurations.previous(temp));
+        assertEquals(durations, RunDurations.previous(temp, "quick"));
+        assertEquals(List.of(), RunDurations.previous(temp, "smoke"), "a quick run's seconds say nothing about a smoke run's");
     }
 
     @Test
-    void withoutDurationsTheNewestRunFolderIsUsedAndAnUnreadableFileGivesNothing() throws IOException {
-        Files.createDirectories(temp.resolve("2026-12-01T090000Z"));
-        Files.writeString(temp.resolve("2026-12-01T090000Z").resolve(RunFolder.DURATIONS_JSON),
-                "{\"combinations\":[{\"benchmark\":\"a.B.c\",\"mode\":\"avgt\",\"params\":{},\"seconds\":4}]}");
-        Files.createDirectories(temp.resolve("2026-12-02T090000Z"));
-        Files.writeString(temp.resolve("2026-12-02T090000Z").resolve(RunFolder.DURATIONS_JSON), "{\"combinations\":[{\"benchmark\":\"a.B.c\",\"mode\":\"avgt\",\"params\":{},\"seconds\":5}]}");
-        assertEquals(5.0, RunDurations.previous(temp).get(0).seconds());
+    void withoutLatestTheNewestRunOfTheProfileIsUsedAndAnUnreadableFileGivesNothing() throws IOException {
+        run("2026-12-01T090000Z", "quick", 4);
+        run("2026-12-02T090000Z", "quick", 5);
+        run("2026-12-02T100000Z", "smoke", 0.2);
+        assertEquals(5.0, RunDurations.previous(temp, "quick").get(0).seconds(), "the newer smoke run is not a quick run's guide");
+        assertEquals(0.2, RunDurations.previous(temp, "smoke").get(0).seconds());
         Files.writeString(temp.resolve("2026-12-02T090000Z").resolve(RunFolder.DURATIONS_JSON), "not json");
-        assertEquals(List.of(), RunDurations.previous(temp));
-        assertEquals(List.of(), RunDurations.previous(temp.resolve("missing")));
+        assertEquals(List.of(), RunDurations.previous(temp, "quick"));
+        assertEquals(List.of(), RunDurations.previous(temp.resolve("missing"), "quick"));
+    }
+
+    @Test
+    void theJarShipsAReferenceRunForTheProfilesItRunsByDefault() {
+        assertTrue(RunDurations.reference("smoke").size() > 200, "the reference smoke run's combinations");
+        assertEquals(List.of(), RunDurations.reference("full"));
+    }
+
+    private void run(String name, String profile, double seconds) throws IOException {
+        Path dir = Files.createDirectories(temp.resolve(name));
+        Files.writeString(dir.resolve(RunFolder.ENVIRONMENT_JSON), "{\"run\":{\"profile\":\"" + profile + "\"}}");
+        Files.writeString(dir.resolve(RunFolder.DURATIONS_JSON),
+                "{\"combinations\":[{\"benchmark\":\"a.B.c\",\"mode\":\"avgt\",\"params\":{},\"seconds\":" + seconds + "}]}");
     }
 
     @Test
@@ -62,7 +77,7 @@ class RunDurationsTest {
                 .filter(l -> !l.startsWith("#")).toList();
         for (int i = 0; i < derived.size(); i++) {
             String[] f = fixture.get(i).split("\t");
-            assertEquals(f[0], derived.get(i).benchmark());
+            assertEquals(BenchmarkNames.current(f[0]), derived.get(i).benchmark(), "read under its current name");
             assertEquals(Double.parseDouble(f[6]), derived.get(i).seconds(), 0.001, f[0]);
         }
         assertTrue(derived.stream().allMatch(e -> e.seconds() > 0));

@@ -38,16 +38,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * JOIN FETCH and the entity graph 1, subselect 2, batch fetching of {@value #BATCH_SIZE} 11, JDBC
  * N+1 1,001, JOIN 1, IN-batch 2 (each proven, with equal graphs, in core's HibernateLoadingContract).
  *
- * <p>Quick settings: 2 forks x (3 x 1 s warm-up + 3 x 1 s), about 335 s for both databases (planned
- * from the settings with the shot times of the quick run of 2026-11-25 and the fork start-ups of
- * CI's smoke run of 2026-12-03; the whole quick plan is in docs/quick-budget.md). Two forks because
- * the report's interval treats the fork as the unit and gives no verdict from one; operations of up
- * to a few hundred milliseconds, so iterations of 1 s, to hold several of them each.
+ * <p>Quick settings: 2 forks x (3 x 500 ms warm-up + 3 x 500 ms), about 190 s for both databases
+ * (the quick run of 2026-12-03 took 271 s with 1 s iterations). Two forks because the report's
+ * interval treats the fork as the unit and gives no verdict from one; the slowest operation (lazy
+ * N+1, 1,001 statements) takes up to a few hundred milliseconds, so an iteration of 500 ms holds
+ * one or more of it and the faster variants many.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Warmup(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(2)
 @State(Scope.Thread)
 public abstract class OrmUserOrdersLoad {
