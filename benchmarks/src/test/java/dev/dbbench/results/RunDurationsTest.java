@@ -51,6 +51,7 @@ class RunDurationsTest {
 
     @Test
     void theJarShipsAReferenceRunForTheProfilesItRunsByDefault() {
+        assertTrue(RunDurations.reference("quick").size() > 200, "the reference quick run's combinations");
         assertTrue(RunDurations.reference("smoke").size() > 200, "the reference smoke run's combinations");
         assertEquals(List.of(), RunDurations.reference("full"));
     }
