@@ -13,7 +13,8 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.runner.BenchmarkException;
 
 /**
- * Hands the launcher's database settings to every JMH fork as {@code -D} system properties.
+ * Hands the launcher's database settings to every JMH fork as {@code -D} system properties, and
+ * the fork's class-data sharing flags ({@link ClassSharing}).
  *
  * <p>Why a profiler and not {@code jvmArgsAppend}: JMH records a fork's JVM arguments in its JSON
  * and prints them ("# VM options"), so a password there would land in the results; and a
@@ -54,6 +55,7 @@ public final class ForkSystemProperties implements ExternalProfiler {
     public Collection<String> addJVMOptions(BenchmarkParams params) {
         List<String> out = new ArrayList<>();
         current().forEach((k, v) -> out.add("-D" + k + "=" + v));
+        out.addAll(ClassSharing.forkOptions(params));
         return out;
     }
 
@@ -71,6 +73,8 @@ public final class ForkSystemProperties implements ExternalProfiler {
     @Override
     @SuppressWarnings("rawtypes") // JMH's interface declares the raw type.
     public Collection<? extends Result> afterTrial(BenchmarkResult br, long pid, File stdOut, File stdErr) {
+        // JMH calls this only for a fork that ended with results: its class archive, if it wrote one, is whole.
+        ClassSharing.forkSucceeded(br.getParams());
         return List.of();
     }
 

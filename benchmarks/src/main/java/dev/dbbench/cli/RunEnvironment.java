@@ -36,6 +36,9 @@ final class RunEnvironment {
         describe(run, settings, plan, started, session.secrets());
         run.put("parallel", settings.lanes());
         run.put("gc_profiler", gc);
+        run.put("class_sharing", settings.classSharing()
+                ? "on: each benchmark class's first fork writes a class archive (-XX:ArchiveClassesAtExit) that its later forks map"
+                : "off");
         // Smoke's tables are scaled down: said here and in the report, so no one reads its figures as full-size ones.
         run.put("scale", settings.scale().label());
         run.put("scale_description", settings.scale().describe());

@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * What a run holds while its benchmarks run, and gives back on every exit path (normal end,
  * failure, Ctrl-C), last made first given back: the interrupt watch, JMH's text output, the lease
- * on the PostgreSQL server, the hand-over to the forks ({@link ForkHandoff}) and the round-trip
- * relays. While it is open the forks' system properties are set, in this JVM too (with -f 0 the
+ * on the PostgreSQL server, the hand-over to the forks ({@link ForkHandoff}), the round-trip
+ * relays and the forks' class archives ({@link ClassSharing}). While it is open the forks' system properties are set, in this JVM too (with -f 0 the
  * benchmarks run here and look the same settings up).
  */
 final class RunSession implements AutoCloseable {
@@ -23,6 +23,7 @@ final class RunSession implements AutoCloseable {
     private final ServerLease server;
     private final ForkHandoff handoff;
     private final PgRoundTrips trips;
+    private final ClassSharing sharing;
     private final Map<String, String> replacedProperties;
 
     private RunSession(RunSettings settings, Map<String, String> env, PrintStream out) {
@@ -37,6 +38,7 @@ final class RunSession implements AutoCloseable {
                     : ServerLease.none());
             handoff = hold(ForkHandoff.create(server.get(), settings.sqliteParent(), settings.durable(), settings.scale()));
             trips = hold(PgRoundTrips.start(settings.roundTrips(), server.get(), out::println));
+            sharing = hold(settings.classSharing() ? ClassSharing.start() : ClassSharing.off());
         } catch (RuntimeException | Error e) {
             giveBack(e);
             throw e;
@@ -61,6 +63,10 @@ final class RunSession implements AutoCloseable {
 
     PgRoundTrips trips() {
         return trips;
+    }
+
+    ClassSharing sharing() {
+        return sharing;
     }
 
     /** The system properties every fork gets. */

@@ -39,8 +39,9 @@ import picocli.CommandLine.ParseResult;
  * @param sqliteParent  where SQLite files go, and which setting said so; empty for the temporary directory
  * @param secrets       every password given, masked wherever the run writes or prints
  * @param needsPostgres whether a selected benchmark needs the run's PostgreSQL server
+ * @param classSharing  whether forks share class archives ({@link ClassSharing}): --class-sharing, off with -jvm (another JVM may not take the flags), -f 0, or class folders on the class path (the build's tests)
  */
-record RunSettings(Profile profile, Options options, Plan plan, int lanes, boolean gcProfiler, boolean durable, Scale scale, Path resultsDir,
+record RunSettings(Profile profile, Options options, Plan plan, int lanes, boolean gcProfiler, boolean classSharing, boolean durable, Scale scale, Path resultsDir,
                    Optional<Setting> sqliteParent, PostgresSettings postgres, PgProvider pgProvider, Secrets secrets,
                    List<RoundTrip> roundTrips, boolean needsPostgres, List<String> arguments) {
     static final String PG_URL = "--pg-url";
@@ -52,7 +53,7 @@ record RunSettings(Profile profile, Options options, Plan plan, int lanes, boole
     static final int MAX_PARALLEL = 16;
 
     /** The launcher's own options as the command line gave them (null where not given), before any precedence. */
-    record Given(Profile profile, Integer parallel, boolean gcProfiler, Path resultsDir, Path sqliteDir, String pgUrl, String pgUser,
+    record Given(Profile profile, Integer parallel, boolean gcProfiler, boolean classSharing, Path resultsDir, Path sqliteDir, String pgUrl, String pgUser,
                  String pgPassword, String pgRtt, PgProvider pgProvider, ParseResult parsed) {}
 
     /** Whether the person asked for JMH's gc profiler with -prof, by its short or its class name. */
@@ -78,6 +79,8 @@ record RunSettings(Profile profile, Options options, Plan plan, int lanes, boole
         checkProfilers(jmh);
         // The forks of the regression check turn the gc profiler off with the property; checked here, before anything starts.
         boolean gcProfiler = cli.gcProfiler() && gcProfilerProperty();
+        boolean classSharing = cli.classSharing() && !options.getJvm().hasValue() && options.getForkCount().orElse(1) > 0
+                && ClassSharing.possible(System.getProperty("java.class.path"));
         boolean durable = durable(cli.profile(), env);
         Scale scale = scale(cli.profile());
         try {
@@ -104,7 +107,7 @@ record RunSettings(Profile profile, Options options, Plan plan, int lanes, boole
             out.println("[dbbench] " + PgRoundTrips.OPTION + " is ignored: no selected benchmark uses PostgreSQL");
         }
         List<String> arguments = cli.parsed().originalArgs();
-        return new RunSettings(cli.profile(), options, plan, lanes, gcProfiler, durable, scale, cli.resultsDir(), sqliteParent, postgres,
+        return new RunSettings(cli.profile(), options, plan, lanes, gcProfiler, classSharing, durable, scale, cli.resultsDir(), sqliteParent, postgres,
                 cli.pgProvider(), secrets, roundTrips, needsPostgres, arguments);
     }
 

@@ -77,6 +77,17 @@ class RunSettingsTest {
     }
 
     @Test
+    void forksShareClassArchivesUnlessTurnedOffOrThereAreNoForksOrAnotherJvm() {
+        // The build's tests run from class folders, where the JVM refuses archives: off here, on from benchmarks.jar.
+        assertEquals(ClassSharing.possible(System.getProperty("java.class.path")),
+                resolve(Map.of(), "selftest.PassingBenchmark").classSharing());
+        assertFalse(resolve(Map.of(), "--no-class-sharing", "selftest.PassingBenchmark").classSharing());
+        assertFalse(resolve(Map.of(), "-f", "0", "selftest.PassingBenchmark").classSharing(), "-f 0: no forks");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        assertFalse(resolve(Map.of(), "-jvm", java, "selftest.PassingBenchmark").classSharing(), "another JVM may not take the flags");
+    }
+
+    @Test
     void givenSettingsWinOverTheProfile() {
         Map<String, String> durable = Map.of(PostgresProvisioner.DURABLE_ENV, "true");
         RunSettings s = withoutDurableProperty(() -> resolve(durable, "--profile", "smoke", "--parallel", "3", "--no-gc-profiler",
