@@ -1,5 +1,6 @@
 package dev.dbbench.cli;
 
+import dev.dbbench.core.provision.ForkContract;
 import dev.dbbench.core.provision.PostgresProvisioner;
 import dev.dbbench.core.provision.PostgresServer;
 import dev.dbbench.core.provision.Secrets;
@@ -41,8 +42,9 @@ final class RunSession implements AutoCloseable {
             giveBack(e);
             throw e;
         }
-        ForkSystemProperties.set(handoff.properties());
-        replacedProperties = setSystemProperties(handoff.properties());
+        Map<String, String> forkProperties = handoff.contract().toProperties();
+        ForkSystemProperties.set(forkProperties);
+        replacedProperties = setSystemProperties(forkProperties);
     }
 
     /** Makes everything the run needs, or nothing: what was made before a failure is given back. */
@@ -63,9 +65,9 @@ final class RunSession implements AutoCloseable {
         return trips;
     }
 
-    /** The system properties every fork gets. */
-    Map<String, String> forkProperties() {
-        return handoff.properties();
+    /** What every fork is handed (a {@code --pg-rtt} pass points it at its relay). */
+    ForkContract forkContract() {
+        return handoff.contract();
     }
 
     /** Every password of the run, the provisioned server's included. */
