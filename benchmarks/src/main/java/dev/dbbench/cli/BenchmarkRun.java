@@ -35,7 +35,7 @@ final class BenchmarkRun {
     private BenchmarkRun() {}
 
     static Done run(RunSettings settings, RunSession session, ObjectMapper json, PrintStream out) throws IOException {
-        List<PgRoundTrips.Pass> passes = session.trips().passes(settings.plan(), session.forkProperties());
+        List<PgRoundTrips.Pass> passes = session.trips().passes(settings.plan(), session.forkContract());
         Plan plan = PgRoundTrips.total(passes);
         // Always: besides handing over the settings, it keeps new forks from starting after Ctrl-C.
         ChainedOptionsBuilder builder = new OptionsBuilder().parent(settings.options()).addProfiler(ForkSystemProperties.class);

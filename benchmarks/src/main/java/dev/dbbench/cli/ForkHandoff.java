@@ -82,11 +82,6 @@ final class ForkHandoff implements AutoCloseable {
         return contract;
     }
 
-    /** The system properties every fork gets: {@link ForkContract#toProperties()}. */
-    Map<String, String> properties() {
-        return contract.toProperties();
-    }
-
     @Override
     public void close() {
         try {

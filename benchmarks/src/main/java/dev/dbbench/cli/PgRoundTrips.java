@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbbench.core.net.AddedRoundTrip;
 import dev.dbbench.core.net.LatencyRelay;
 import dev.dbbench.core.net.RoundTrip;
+import dev.dbbench.core.provision.ForkContract;
 import dev.dbbench.core.provision.PgEndpoint;
+import dev.dbbench.core.provision.PgHandoff;
 import dev.dbbench.core.provision.PostgresServer;
-import dev.dbbench.core.provision.PostgresSettings;
 import dev.dbbench.results.Failure;
 import dev.dbbench.suite.DatabaseNeeds;
 import java.util.ArrayList;
@@ -28,8 +29,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * {@code --pg-rtt}: the PostgreSQL benchmarks at a network's distance. One {@link LatencyRelay} per
  * round trip runs in this (the launcher's) process in front of the run's server; the forks are
- * simply handed the relay's address as their server, so JDBC, the pools and the Vert.x client all
- * go through it without knowing.
+ * simply handed the relay's address as their server ({@link ForkContract#withPostgres}: same login,
+ * same password file), so JDBC, the pools and the Vert.x client all go through it without knowing.
  *
  * <p>The run becomes passes: the benchmarks that do not use PostgreSQL once, then the PostgreSQL
  * ones once per round trip, each pass a JMH run of its own with the forks pointed at that pass's
@@ -51,8 +52,8 @@ final class PgRoundTrips implements AutoCloseable {
     /** {@code SELECT 1} timed on each path to measure what a relay adds. */
     static final int PROBE_QUERIES = 200;
 
-    /** One JMH run: part of the plan, with or without a relay in front of the server. */
-    record Pass(Plan plan, LatencyRelay relay, AddedRoundTrip added, boolean whole, Map<String, String> forkProperties) {
+    /** One JMH run: part of the plan, with or without a relay in front of the server, and what its forks are handed. */
+    record Pass(Plan plan, LatencyRelay relay, AddedRoundTrip added, boolean whole, ForkContract contract) {
 
         /** The run's options narrowed to this pass's benchmarks (excludes add up; includes would not narrow). */
         Options narrow(Options options) {
@@ -66,7 +67,7 @@ final class PgRoundTrips implements AutoCloseable {
 
         /** Points the forks at this pass's server (the launcher refuses --pg-rtt with -f 0, where there are no forks to point). */
         void handOver() {
-            ForkSystemProperties.set(forkProperties);
+            ForkSystemProperties.set(contract.toProperties());
         }
 
         String label() {
@@ -92,15 +93,13 @@ final class PgRoundTrips implements AutoCloseable {
     }
 
     private final List<Relayed> relays;
-    private final PgEndpoint server;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread hook;
 
     private record Relayed(LatencyRelay relay, AddedRoundTrip added) {}
 
-    private PgRoundTrips(List<Relayed> relays, PgEndpoint server) {
+    private PgRoundTrips(List<Relayed> relays) {
         this.relays = List.copyOf(relays);
-        this.server = server;
         this.hook = relays.isEmpty() ? null : new Thread(this::stop, "dbbench-relay-stop");
         if (hook != null) {
             Runtime.getRuntime().addShutdownHook(hook);
@@ -122,7 +121,7 @@ final class PgRoundTrips implements AutoCloseable {
     }
 
     static PgRoundTrips none() {
-        return new PgRoundTrips(List.of(), null);
+        return new PgRoundTrips(List.of());
     }
 
     /** Starts a relay per round trip in front of {@code server} and measures what each adds. */
@@ -147,7 +146,12 @@ final class PgRoundTrips implements AutoCloseable {
             String message = e.getMessage() != null && e.getMessage().startsWith("[relay]") ? e.getMessage() : "[relay] " + e.getMessage();
             throw new SetupException(message + ". " + OPTION + " needs the run's PostgreSQL to answer through a relay on 127.0.0.1", e);
         }
-        return new PgRoundTrips(started, admin);
+        return new PgRoundTrips(started);
+    }
+
+    /** Relays started elsewhere and not measured: the passes without a server to measure against (tests). */
+    static PgRoundTrips around(List<LatencyRelay> relays) {
+        return new PgRoundTrips(relays.stream().map(r -> new Relayed(r, null)).toList());
     }
 
     /** Whether the relays were closed, by {@link #close()} or by the shutdown hook on Ctrl-C. */
@@ -157,22 +161,24 @@ final class PgRoundTrips implements AutoCloseable {
 
     /**
      * The run as passes: the whole plan once when no round trip is given; else the benchmarks that
-     * do not use PostgreSQL once, then the PostgreSQL ones once per round trip.
+     * do not use PostgreSQL once, then the PostgreSQL ones once per round trip, their forks handed
+     * {@code contract} with the relay's address in place of the server's (the relays stand in front
+     * of the server the contract names: the run's).
      */
-    List<Pass> passes(Plan plan, Map<String, String> forkProperties) {
+    List<Pass> passes(Plan plan, ForkContract contract) {
         if (relays.isEmpty()) {
-            return List.of(new Pass(plan, null, null, true, forkProperties));
+            return List.of(new Pass(plan, null, null, true, contract));
         }
+        PgHandoff direct = contract.postgres().orElseThrow(() -> new IllegalStateException("round-trip relays but no server in the fork contract"));
         List<Pass> passes = new ArrayList<>();
         List<Plan.Item> others = plan.items().stream().filter(i -> !needsPostgres(i)).toList();
         if (!others.isEmpty()) {
-            passes.add(new Pass(new Plan(others), null, null, false, forkProperties));
+            passes.add(new Pass(new Plan(others), null, null, false, contract));
         }
         Plan postgres = new Plan(plan.items().stream().filter(PgRoundTrips::needsPostgres).toList());
         for (Relayed r : relays) {
-            Map<String, String> props = new LinkedHashMap<>(forkProperties);
-            props.put(PostgresSettings.URL_PROPERTY, server.withAddress(r.relay().address().getHostString(), r.relay().address().getPort()).jdbcUrl());
-            passes.add(new Pass(postgres, r.relay(), r.added(), false, props));
+            PgHandoff relayed = direct.withAddress(r.relay().address().getHostString(), r.relay().address().getPort());
+            passes.add(new Pass(postgres, r.relay(), r.added(), false, contract.withPostgres(relayed)));
         }
         return passes;
     }

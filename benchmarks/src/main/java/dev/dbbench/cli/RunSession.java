@@ -1,5 +1,6 @@
 package dev.dbbench.cli;
 
+import dev.dbbench.core.provision.ForkContract;
 import dev.dbbench.core.provision.PostgresProvisioner;
 import dev.dbbench.core.provision.PostgresServer;
 import dev.dbbench.core.provision.Secrets;
@@ -23,7 +24,6 @@ final class RunSession implements AutoCloseable {
     private final ServerLease server;
     private final ForkHandoff handoff;
     private final PgRoundTrips trips;
-    private final ClassSharing sharing;
     private final Map<String, String> replacedProperties;
 
     private RunSession(RunSettings settings, Map<String, String> env, PrintStream out) {
@@ -38,13 +38,14 @@ final class RunSession implements AutoCloseable {
                     : ServerLease.none());
             handoff = hold(ForkHandoff.create(server.get(), settings.sqliteParent(), settings.durable(), settings.scale()));
             trips = hold(PgRoundTrips.start(settings.roundTrips(), server.get(), out::println));
-            sharing = hold(settings.classSharing() ? ClassSharing.start() : ClassSharing.off());
+            hold(settings.classSharing() ? ClassSharing.start() : ClassSharing.off());
         } catch (RuntimeException | Error e) {
             giveBack(e);
             throw e;
         }
-        ForkSystemProperties.set(handoff.properties());
-        replacedProperties = setSystemProperties(handoff.properties());
+        Map<String, String> forkProperties = handoff.contract().toProperties();
+        ForkSystemProperties.set(forkProperties);
+        replacedProperties = setSystemProperties(forkProperties);
     }
 
     /** Makes everything the run needs, or nothing: what was made before a failure is given back. */
@@ -65,13 +66,9 @@ final class RunSession implements AutoCloseable {
         return trips;
     }
 
-    ClassSharing sharing() {
-        return sharing;
-    }
-
-    /** The system properties every fork gets. */
-    Map<String, String> forkProperties() {
-        return handoff.properties();
+    /** What every fork is handed (a {@code --pg-rtt} pass points it at its relay). */
+    ForkContract forkContract() {
+        return handoff.contract();
     }
 
     /** Every password of the run, the provisioned server's included. */

@@ -11,12 +11,37 @@ import java.util.Properties;
 /**
  * Everything a launcher hands to the processes it starts (JMH forks), in one record used by both
  * sides: the launcher writes it with {@link #toProperties()} (as {@code -D} options, see the
- * launcher's fork handoff), a fork reads it with {@link #fromSystemProperties()}. A fork therefore
- * neither re-reads the command line's precedence rules nor provisions anything of its own: the
- * server, the folders and the scale are the launcher's. Outside a launcher (a test, a bare JMH
- * run) every part is empty and the scale is full: the process provisions for itself.
+ * launcher's fork handoff), a fork reads it with {@link #fromSystemProperties()} and nothing else.
+ * A fork therefore neither re-reads the command line's precedence rules nor provisions anything of
+ * its own: the server, the folders and the scale are the launcher's. Outside a launcher (a test, a
+ * bare JMH run) every part is empty and the scale is full: the process provisions for itself.
  *
- * @param postgres      the launcher's PostgreSQL server (URL, login, password file); empty when none was needed
+ * <p>Who writes and who reads each field ({@code cli} is the launcher's package in the
+ * {@code benchmarks} module):
+ * <table>
+ * <caption>The fields, their writers and their readers</caption>
+ * <tr><th>field</th><th>property</th><th>written by</th><th>read by</th></tr>
+ * <tr><td>{@code postgres}</td><td>{@link PgHandoff}'s: {@code dbbench.pg.handoff}, {@code .url}, {@code .user},
+ *     {@code .passwordFile}</td>
+ *     <td>{@code cli.ForkHandoff} (the run's server); {@code cli.PgRoundTrips}, per {@code --pg-rtt} pass,
+ *     {@link #withPostgres(PgHandoff) withPostgres} naming the relay's address instead</td>
+ *     <td>{@link SharedPostgres#get()} in the fork</td></tr>
+ * <tr><td>{@code sqliteFolder}</td><td>{@value SqliteDirectory#DIR_PROPERTY}</td><td>{@code cli.ForkHandoff}</td>
+ *     <td>{@link SqliteDirectory#create()} in the fork</td></tr>
+ * <tr><td>{@code fixtureFolder}</td><td>{@value #FIXTURE_DIR_PROPERTY}</td><td>{@code cli.ForkHandoff}</td>
+ *     <td>{@code bench.database.Fixtures.shared()} in the fork</td></tr>
+ * <tr><td>{@code fixtureRun}</td><td>{@value #FIXTURE_RUN_PROPERTY}</td><td>{@code cli.ForkHandoff} ({@link #newFixtureRun()})</td>
+ *     <td>{@code bench.database.Fixtures.shared()} in the fork; {@code cli.ForkHandoff} again at the end, to drop the templates</td></tr>
+ * <tr><td>{@code durable}</td><td>{@value #DURABLE_PROPERTY}</td><td>{@code cli.ForkHandoff}, when it started a server</td>
+ *     <td>no code yet: it is there for a fork's own record of its server</td></tr>
+ * <tr><td>{@code scale}</td><td>{@value #SCALE_PROPERTY}</td><td>{@code cli.ForkHandoff} (the profile's choice)</td>
+ *     <td>{@link Scale#current()} in the fork's benchmarks</td></tr>
+ * </table>
+ * With {@code -f 0} the launcher sets the same properties in its own JVM, where the benchmarks read
+ * them the same way.
+ *
+ * @param postgres      the launcher's PostgreSQL server (URL, login, password file), or the relay in front of it
+ *                      in a {@code --pg-rtt} pass; empty when none was needed
  * @param sqliteFolder  the run's SQLite folder, in which each trial makes a directory of its own
  * @param fixtureFolder where SQLite fixtures built once per run are kept, for every fork to copy
  * @param fixtureRun    names this run's PostgreSQL fixture templates ({@code fx_<run>_...}), so a fork finds the
@@ -64,6 +89,14 @@ public record ForkContract(Optional<PgHandoff> postgres, Optional<Path> sqliteFo
     /** The prefix of every fixture template of run {@code run}: what the launcher drops at the end. */
     public static String templatePrefix(String run) {
         return "fx_" + run + "_";
+    }
+
+    /**
+     * The same contract with the forks pointed at {@code server}: a {@code --pg-rtt} pass hands its
+     * forks the relay's address (same login, same password file) and everything else unchanged.
+     */
+    public ForkContract withPostgres(PgHandoff server) {
+        return new ForkContract(Optional.of(server), sqliteFolder, fixtureFolder, fixtureRun, durable, scale);
     }
 
     public ForkContract withScale(Scale s) {

@@ -48,6 +48,11 @@ public record PgHandoff(String jdbcUrl, String user, Optional<Path> passwordFile
         return file;
     }
 
+    /** The same login and password file at another address: a relay in front of the server ({@code --pg-rtt}). */
+    public PgHandoff withAddress(String host, int port) {
+        return new PgHandoff(new PgEndpoint(jdbcUrl, user, "").withAddress(host, port).jdbcUrl(), user, passwordFile);
+    }
+
     public Map<String, String> toProperties() {
         Map<String, String> props = new LinkedHashMap<>();
         props.put(HANDOFF_PROPERTY, "launcher");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -26,6 +27,34 @@ class ForkContractTest {
         assertEquals(sent, ForkContract.fromProperties(forkSide));
         assertEquals("smoke", props.get(ForkContract.SCALE_PROPERTY));
         assertEquals("/tmp/dbbench-sqlite-1", props.get(SqliteDirectory.DIR_PROPERTY));
+    }
+
+    /**
+     * A --pg-rtt pass: the forks get the relay's address as their server and the rest of the
+     * contract unchanged; the password stays in its file, whose path is the one the launcher wrote.
+     */
+    @Test
+    void theRelayedContractRoundTripsWithOnlyTheServerAddressChanged() {
+        Optional<Path> passwordFile = Optional.of(Path.of("/tmp/dbbench-pg-2.password"));
+        ForkContract direct = new ForkContract(
+                Optional.of(new PgHandoff("jdbc:postgresql://127.0.0.1:5432/postgres?sslmode=disable", "bench", passwordFile)),
+                Optional.of(Path.of("/tmp/dbbench-sqlite-2")), Optional.of(Path.of("/tmp/dbbench-sqlite-2/fixtures")),
+                Optional.of(ForkContract.newFixtureRun()), Optional.of(true), Scale.FULL);
+        PgHandoff relay = direct.postgres().orElseThrow().withAddress("127.0.0.1", 40001);
+        assertEquals(new PgHandoff("jdbc:postgresql://127.0.0.1:40001/postgres?sslmode=disable", "bench", passwordFile), relay);
+        ForkContract relayed = direct.withPostgres(relay);
+
+        Properties forkSide = new Properties();
+        forkSide.putAll(relayed.toProperties());
+        ForkContract read = ForkContract.fromProperties(forkSide);
+        assertEquals(relayed, read);
+        assertEquals(Optional.of(relay), read.postgres());
+        assertEquals(direct, read.withPostgres(direct.postgres().orElseThrow()), "only the server differs");
+
+        Map<String, String> expected = new HashMap<>(direct.toProperties());
+        expected.put(PostgresSettings.URL_PROPERTY, "jdbc:postgresql://127.0.0.1:40001/postgres?sslmode=disable");
+        assertEquals(expected, relayed.toProperties());
+        assertEquals("/tmp/dbbench-pg-2.password", relayed.toProperties().get(PgHandoff.PASSWORD_FILE_PROPERTY));
     }
 
     @Test
