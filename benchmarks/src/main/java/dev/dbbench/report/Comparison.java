@@ -138,6 +138,11 @@ public record Comparison(RecordedRun a, RecordedRun b, List<QuestionPair> questi
         return pairs;
     }
 
+    /** How far the two runs agree on the claims. */
+    public ClaimAgreement agreement() {
+        return ClaimAgreement.of(claims);
+    }
+
     static Change kind(SpeedUp s) {
         if (!s.hasInterval()) {
             return Change.TOO_FEW_ITERATIONS;

@@ -40,6 +40,9 @@ final class ComparisonPages {
                         .append(" | ").append(cell(p.a().verdictText())).append(" | ")
                         .append(cell(p.b().verdictText())).append(" |\n");
             }
+            ClaimAgreement agreement = c.agreement();
+            out.append("\n**Agreement:** ").append(cell(agreement.summary())).append(".\n\n");
+            agreement.changes().forEach(change -> out.append("- ").append(cell(change)).append('\n'));
             out.append('\n');
         }
 
@@ -107,6 +110,13 @@ final class ComparisonPages {
                         .append("</td><td>").append(verdict(p.b())).append("</td></tr>\n");
             }
             out.append("</table>\n");
+            ClaimAgreement agreement = c.agreement();
+            out.append("<p class=\"agreement\"><b>Agreement:</b> ").append(esc(agreement.summary())).append(".</p>\n");
+            if (!agreement.changes().isEmpty()) {
+                out.append("<ul class=\"changes\">\n");
+                agreement.changes().forEach(change -> out.append("<li>").append(esc(change)).append("</li>\n"));
+                out.append("</ul>\n");
+            }
         }
         out.append("</section>\n");
 

@@ -50,9 +50,13 @@ public final class ReportCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            Path index = runs.size() == 1 ? Reports.render(runs.get(0))
-                    : Reports.compare(runs.get(0), runs.get(1), Optional.ofNullable(out));
-            spec.commandLine().getOut().println(index);
+            if (runs.size() == 1) {
+                spec.commandLine().getOut().println(Reports.render(runs.get(0)));
+                return 0;
+            }
+            Reports.Compared compared = Reports.compared(runs.get(0), runs.get(1), Optional.ofNullable(out), QuestionCatalog.fromClassPath());
+            spec.commandLine().getOut().println(compared.index());
+            spec.commandLine().getOut().println("[report] claims: " + compared.agreement().summary());
             return 0;
         } catch (ReportException | RunFolderException e) {
             err.println("[report] " + e.getMessage());

@@ -47,6 +47,13 @@ public final class Reports {
     }
 
     static Path compare(Path a, Path b, Optional<Path> out, QuestionCatalog catalog) {
+        return compared(a, b, out, catalog).index();
+    }
+
+    /** A written comparison: its index.html, and how far the two runs agree on the claims. */
+    record Compared(Path index, ClaimAgreement agreement) {}
+
+    static Compared compared(Path a, Path b, Optional<Path> out, QuestionCatalog catalog) {
         RecordedRun runA = RunFolder.read(a);
         RecordedRun runB = RunFolder.read(b);
         Path dir = out.orElseGet(() -> b.resolve("comparison-to-" + runA.name()));
@@ -55,7 +62,7 @@ public final class Reports {
         write(dir.resolve(RunFolder.SUMMARY_MD), ComparisonPages.markdown(comparison));
         Path index = dir.resolve(RunFolder.INDEX_HTML);
         write(index, ComparisonPages.html(comparison));
-        return index;
+        return new Compared(index, comparison.agreement());
     }
 
     /** Writes the charts and removes ones a previous rendering left that this one no longer has. */

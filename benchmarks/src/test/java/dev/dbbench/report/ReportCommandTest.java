@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -39,7 +40,9 @@ class ReportCommandTest {
         Path runA = Fixtures.copyRun("run-a", temp);
         Path runB = Fixtures.copyRun("run-b", temp);
         assertEquals(0, run(runA.toString(), runB.toString()));
-        assertEquals(runB.resolve("comparison-to-run-a").resolve("index.html").toString(), out.toString().strip());
+        List<String> lines = out.toString().strip().lines().toList();
+        assertEquals(runB.resolve("comparison-to-run-a").resolve("index.html").toString(), lines.get(0));
+        assertTrue(lines.get(1).startsWith("[report] claims: ") && lines.get(1).contains(" claims changed verdict ("), lines.get(1));
     }
 
     @Test
