@@ -27,8 +27,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * instead of per fork; the JIT compiles the same bytecode, and every iteration, warm-up included,
  * runs after start-up. The archive is written after the fork's last iteration, as the JVM exits.
  *
- * <p>One archive per benchmark class and fork JVM (its path and arguments), under a folder of the
- * run that goes when the run ends. A dump is written under a name of its own and takes the
+ * <p>One archive per benchmark class and fork JVM (its path and arguments), in a folder per class
+ * path that later runs of the same jar use too ({@link #start}). A dump is written under a name of its own and takes the
  * archive's name only once its fork ended well (JMH calls {@link #forkSucceeded} only then), so
  * no fork ever maps half an archive; a fork that failed while dumping leaves its class without
  * one for the rest of the run. While one lane's fork is dumping, another lane's fork of the same
@@ -36,6 +36,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * map its archive (another JVM given with -jvm) starts as it would without one.
  */
 final class ClassSharing implements AutoCloseable {
+    /** In each archive folder: the class path it serves. */
+    static final String CLASS_PATH_FILE = "class-path.txt";
+
     /** The JVM flags that quieten the JVM's CDS warnings (classes it skips, an archive it cannot map). */
     static final String QUIET = "-Xlog:cds*=off";
 
@@ -52,17 +55,68 @@ final class ClassSharing implements AutoCloseable {
         this.folder = folder;
     }
 
-    /** Makes the run's archive folder under the system's temporary directory and turns sharing on for the forks. */
-    static ClassSharing start() {
+    /**
+     * Turns sharing on for the forks, with the archive folder of this class path: kept between runs
+     * (a second run of the same jar, or the many short runs of a regression check, writes no archive
+     * again), under {@code dbbench-cds} in the system's temporary directory. Folders of jars that
+     * are gone or were rebuilt since are removed first.
+     */
+    static ClassSharing start(String classPath) {
+        return start(classPath, Path.of(System.getProperty("java.io.tmpdir"), "dbbench-cds"));
+    }
+
+    /** As {@link #start(String)}, with the folders under {@code root}. */
+    static ClassSharing start(String classPath, Path root) {
         try {
-            ClassSharing sharing = new ClassSharing(Files.createTempDirectory("dbbench-cds-"));
+            Files.createDirectories(root);
+            removeStale(root);
+            Path folder = root.resolve(folderName(classPath));
+            if (Files.notExists(folder)) {
+                Path made = Files.createTempDirectory(root, "new-");
+                Files.writeString(made.resolve(CLASS_PATH_FILE), classPath);
+                try {
+                    Files.move(made, folder, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException raced) {
+                    // Another run made it first: use theirs.
+                    deleteTree(made);
+                }
+            }
+            ClassSharing sharing = new ClassSharing(folder);
             synchronized (ClassSharing.class) {
                 active = sharing;
             }
             return sharing;
-        } catch (IOException e) {
-            throw new SetupException("[cds] cannot create the folder for the forks' class archives in " + System.getProperty("java.io.tmpdir")
-                    + " (" + e.getMessage() + "): check the temporary directory, or run with --no-class-sharing", e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new SetupException("[cds] cannot use the forks' class archive folder " + root + " (" + e.getMessage()
+                    + "): check the temporary directory, or run with --no-class-sharing", e);
+        }
+    }
+
+    /** One folder per class path and the jars' sizes and times: a rebuilt jar gets a new one (the JVM would refuse the old archives). */
+    static String folderName(String classPath) throws IOException {
+        StringBuilder identity = new StringBuilder(classPath);
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            Path jar = Path.of(entry).toAbsolutePath();
+            identity.append('|').append(jar).append(':').append(Files.size(jar)).append(':').append(Files.getLastModifiedTime(jar).toMillis());
+        }
+        return "cp-" + hash(identity.toString());
+    }
+
+    /** Removes the folders whose class path no longer names the same jars (gone, rebuilt), and half-made ones. */
+    private static void removeStale(Path root) throws IOException {
+        try (Stream<Path> folders = Files.list(root)) {
+            for (Path f : folders.toList()) {
+                Path recorded = f.resolve(CLASS_PATH_FILE);
+                boolean current;
+                try {
+                    current = f.getFileName().toString().equals(folderName(Files.readString(recorded)));
+                } catch (IOException | RuntimeException gone) {
+                    current = false;
+                }
+                if (!current && !f.getFileName().toString().startsWith("new-")) {
+                    deleteTree(f);
+                }
+            }
         }
     }
 
@@ -113,11 +167,22 @@ final class ClassSharing implements AutoCloseable {
             return List.of();
         }
         if (e == null) {
-            Path dump = folder.resolve(fileName(key) + ".dump");
-            entries.put(key, new Entry(State.DUMPING, Thread.currentThread(), dump));
-            return List.of("-XX:ArchiveClassesAtExit=" + dump, QUIET);
+            Path archive = archive(key);
+            if (Files.isRegularFile(archive)) {
+                // Written by an earlier run of the same jar, or by another lane's fork of this run.
+                e = new Entry(State.READY, null, archive);
+                entries.put(key, e);
+            } else {
+                Path dump = folder.resolve(fileName(key) + "." + ProcessHandle.current().pid() + "." + Thread.currentThread().getId() + ".dump");
+                entries.put(key, new Entry(State.DUMPING, Thread.currentThread(), dump));
+                return List.of("-XX:ArchiveClassesAtExit=" + dump, QUIET);
+            }
         }
         return e.state() == State.READY ? List.of("-XX:SharedArchiveFile=" + e.file(), QUIET) : List.of();
+    }
+
+    private Path archive(String key) {
+        return folder.resolve(fileName(key) + ".jsa");
     }
 
     synchronized void succeeded(String key) {
@@ -125,10 +190,11 @@ final class ClassSharing implements AutoCloseable {
         if (e == null || e.state() != State.DUMPING || e.owner() != Thread.currentThread()) {
             return;
         }
-        Path archive = folder.resolve(fileName(key) + ".jsa");
+        Path archive = archive(key);
         try {
             if (Files.size(e.file()) > 0) {
-                Files.move(e.file(), archive, StandardCopyOption.ATOMIC_MOVE);
+                // Atomic: a fork of another run that maps the archive of the same name keeps the file it opened.
+                Files.move(e.file(), archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 entries.put(key, new Entry(State.READY, null, archive));
                 return;
             }
@@ -154,13 +220,17 @@ final class ClassSharing implements AutoCloseable {
                 active = null;
             }
         }
-        if (folder == null) {
-            return;
+        if (folder != null) {
+            // A dump this run started and never finished (the run was stopped) is no archive for the next run.
+            entries.values().stream().filter(e -> e.state() == State.DUMPING).forEach(e -> deleteQuietly(e.file()));
         }
-        try (Stream<Path> files = Files.walk(folder)) {
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
             files.sorted(Comparator.reverseOrder()).forEach(ClassSharing::deleteQuietly);
         } catch (IOException | UncheckedIOException e) {
-            System.err.println("[cds] could not remove the forks' class archives in " + folder + ": " + e.getMessage() + "; remove it by hand");
+            System.err.println("[cds] could not remove " + root + ": " + e.getMessage() + "; remove it by hand");
         }
     }
 
@@ -175,9 +245,13 @@ final class ClassSharing implements AutoCloseable {
     static String fileName(String key) {
         String klass = key.substring(0, key.indexOf('|'));
         String simple = klass.substring(klass.lastIndexOf('.') + 1).replaceAll("[^A-Za-z0-9_]", "_");
+        return simple + "-" + hash(key);
+    }
+
+    private static String hash(String text) {
         try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return simple + "-" + HexFormat.of().formatHex(hash, 0, 6);
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 6);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java platform", e);
         }

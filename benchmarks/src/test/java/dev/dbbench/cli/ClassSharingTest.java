@@ -13,13 +13,21 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ClassSharingTest {
     private static final String KEY = "dev.dbbench.x.SomeBenchmark|/usr/bin/java|-Xmx1g";
 
+    @TempDir
+    Path root;
+
+    private ClassSharing start() {
+        return ClassSharing.start(jmhJars(), root);
+    }
+
     @Test
     void theFirstForkWritesTheArchiveAndTheLaterOnesMapIt() throws Exception {
-        try (ClassSharing sharing = ClassSharing.start()) {
+        try (ClassSharing sharing = start()) {
             List<String> first = sharing.optionsFor(KEY);
             Path dump = Path.of(value(first, "-XX:ArchiveClassesAtExit="));
             assertTrue(first.contains(ClassSharing.QUIET), first.toString());
@@ -38,11 +46,32 @@ class ClassSharingTest {
             assertEquals(later, sharing.optionsFor(KEY), "every later fork maps the same archive");
             assertEquals(1, sharing.ready());
         }
+        // The next run of the same jar finds the archive: no fork writes it again.
+        try (ClassSharing next = start()) {
+            assertTrue(next.optionsFor(KEY).get(0).startsWith("-XX:SharedArchiveFile="));
+        }
+    }
+
+    @Test
+    void aRebuiltJarGetsAFolderOfItsOwnAndTheOldOneGoes() throws IOException {
+        Path jar = Files.writeString(root.resolve("benchmarks.jar"), "first build");
+        Path cache = root.resolve("cache");
+        Path first;
+        try (ClassSharing sharing = ClassSharing.start(jar.toString(), cache)) {
+            first = Path.of(value(sharing.optionsFor(KEY), "-XX:ArchiveClassesAtExit=")).getParent();
+        }
+        Files.writeString(jar, "the second build, longer");
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        try (ClassSharing sharing = ClassSharing.start(jar.toString(), cache)) {
+            Path second = Path.of(value(sharing.optionsFor(KEY), "-XX:ArchiveClassesAtExit=")).getParent();
+            assertNotEquals(first, second);
+            assertFalse(Files.exists(first), "the old build's archives are removed");
+        }
     }
 
     @Test
     void aForkThatFailedLeavesItsClassWithoutAnArchive() throws IOException {
-        try (ClassSharing sharing = ClassSharing.start()) {
+        try (ClassSharing sharing = start()) {
             Path dump = Path.of(value(sharing.optionsFor(KEY), "-XX:ArchiveClassesAtExit="));
             Files.writeString(dump, "half an archive");
             // No succeeded(): JMH got no results from that fork. The next fork of the class gets no flag, and never a half archive.
@@ -55,7 +84,7 @@ class ClassSharingTest {
 
     @Test
     void aForkThatWroteNothingGivesUpWithoutAnArchive() {
-        try (ClassSharing sharing = ClassSharing.start()) {
+        try (ClassSharing sharing = start()) {
             sharing.optionsFor(KEY);
             sharing.succeeded(KEY);
             assertEquals(List.of(), sharing.optionsFor(KEY));
@@ -64,7 +93,7 @@ class ClassSharingTest {
 
     @Test
     void anotherLaneStartsWithoutAnArchiveWhileOneIsBeingWritten() throws Exception {
-        try (ClassSharing sharing = ClassSharing.start()) {
+        try (ClassSharing sharing = start()) {
             assertFalse(sharing.optionsFor(KEY).isEmpty());
             AtomicReference<List<String>> otherLane = new AtomicReference<>();
             Thread lane = new Thread(() -> otherLane.set(sharing.optionsFor(KEY)));
@@ -80,16 +109,16 @@ class ClassSharingTest {
     }
 
     @Test
-    void theRunsArchivesGoWhenTheRunEnds() throws IOException {
-        Path folder;
-        try (ClassSharing sharing = ClassSharing.start()) {
-            Path dump = Path.of(value(sharing.optionsFor(KEY), "-XX:ArchiveClassesAtExit="));
+    void aDumpLeftUnfinishedWhenTheRunEndsIsRemoved() throws IOException {
+        Path dump;
+        try (ClassSharing sharing = start()) {
+            dump = Path.of(value(sharing.optionsFor(KEY), "-XX:ArchiveClassesAtExit="));
             Files.writeString(dump, "x");
-            sharing.succeeded(KEY);
-            folder = dump.getParent();
-            assertTrue(Files.exists(folder));
         }
-        assertFalse(Files.exists(folder));
+        assertFalse(Files.exists(dump), "a dump never reported whole is no archive for the next run");
+        try (ClassSharing next = start()) {
+            assertTrue(next.optionsFor(KEY).get(0).startsWith("-XX:ArchiveClassesAtExit="));
+        }
     }
 
     @Test
