@@ -112,8 +112,8 @@ record TrialRecord(List<Check> checks) {
                             + then + ": a record adds up only checks of one build; give that jar to continue it, or another --out to start a new record");
                 }
                 throw new BadInputException(key + " is " + shown(now) + " but the record " + file + " was made with " + shown(then)
-                        + " (check " + c.name() + "): a record adds up only checks run alike; give " + key + " " + shown(then)
-                        + " to continue it, or another --out to start a new record");
+                        + " (check " + c.name() + "): a record adds up only checks run alike; " + fix(key, then)
+                        + " to continue it, or give another --out to start a new record");
             }
         }
     }
@@ -125,6 +125,20 @@ record TrialRecord(List<Check> checks) {
         TreeMap<String, String> all = new TreeMap<>(a);
         b.forEach(all::putIfAbsent);
         return List.copyOf(all.keySet());
+    }
+
+    /** How to run as the record did: the option's value, a flag given or left out, or a setting that is not an option. */
+    private static String fix(String key, String then) {
+        if (!key.startsWith("--")) {
+            return "run with the " + key + " of the record (" + shown(then) + ")";
+        }
+        if ("false".equals(then) || then == null || then.isEmpty()) {
+            return "leave " + key + " out";
+        }
+        if ("true".equals(then)) {
+            return "give " + key;
+        }
+        return "give " + key + " " + shown(then);
     }
 
     private static String shown(String value) {

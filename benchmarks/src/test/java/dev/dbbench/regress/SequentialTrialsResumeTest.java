@@ -121,7 +121,7 @@ class SequentialTrialsResumeTest {
         assertEquals("3", budget[0], budget[2]);
         assertEquals(1, budget[2].strip().lines().count(), budget[2]);
         assertTrue(budget[2].contains("--budget is 20m but the record " + trialsOut.resolve(TrialRecord.FILE) + " was made with 15m (check A/B 1)")
-                && budget[2].contains("give --budget 15m to continue it, or another --out"), budget[2]);
+                && budget[2].contains("give --budget 15m to continue it, or give another --out"), budget[2]);
 
         Path other = TestJars.withWork(out, "other.jar", 110);
         String[] jarRun = run("--jar", other.toString(), "--preset", "ci", "--out", trialsOut.toString());
@@ -130,6 +130,21 @@ class SequentialTrialsResumeTest {
         assertTrue(jarRun[2].contains("--jar has SHA-256 " + TrialRecord.sha256(other)) && jarRun[2].contains("give that jar to continue it"), jarRun[2]);
         assertFalse(Files.exists(trialsOut.resolve("base.jar")), "nothing made for a refused run");
         assertEquals(List.of("A/B 1"), TrialRecord.read(trialsOut).checks().stream().map(Check::name).toList());
+    }
+
+    @Test
+    void aRefusalSaysHowToRunAsTheRecordDid() {
+        SortedMap<String, String> then = trials(0, null).settings("jar-sha");
+        TrialRecord record = new TrialRecord(List.of(check(TrialRecord.A_B, 1, true, Verdict.REGRESSION, 10, then)));
+        SortedMap<String, String> abOnly = new java.util.TreeMap<>(then);
+        abOnly.put("--ab-only", "true");
+        BadInputException e = assertThrows(BadInputException.class, () -> record.requireSettings(out, abOnly));
+        assertTrue(e.getMessage().startsWith("--ab-only is true but the record") && e.getMessage().contains("leave --ab-only out to continue it"),
+                e.getMessage());
+        SortedMap<String, String> java = new java.util.TreeMap<>(then);
+        java.put("java", "/other/bin/java 21");
+        e = assertThrows(BadInputException.class, () -> record.requireSettings(out, java));
+        assertTrue(e.getMessage().contains("run with the java of the record (" + then.get("java") + ")"), e.getMessage());
     }
 
     @Test
