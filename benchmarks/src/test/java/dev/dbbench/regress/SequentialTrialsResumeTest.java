@@ -133,6 +133,23 @@ class SequentialTrialsResumeTest {
     }
 
     @Test
+    void aBadSliceIsRefusedInOneLineBeforeAnythingIsMade() throws Exception {
+        Path jar = TestJars.withWork(out, "benchmarks.jar", 100);
+        Path trialsOut = out.resolve("never-made");
+        String[][] refused = {
+            run("--jar", jar.toString(), "--preset", "ci", "--out", trialsOut.toString(), "--until", "25:99"),
+            run("--jar", jar.toString(), "--preset", "ci", "--out", trialsOut.toString(), "--max-checks", "0"),
+            run("--jar", jar.toString(), "--out", trialsOut.toString(), "--max-checks", "2")};
+        String[] expected = {"--until \"25:99\" is not a time of day", "--max-checks 0 must be at least 1", "--max-checks applies to"};
+        for (int i = 0; i < refused.length; i++) {
+            assertEquals("3", refused[i][0], refused[i][2]);
+            assertEquals(1, refused[i][2].strip().lines().count(), refused[i][2]);
+            assertTrue(refused[i][2].startsWith("[compare-trials] " + expected[i]), refused[i][2]);
+        }
+        assertFalse(Files.exists(trialsOut), "nothing made for a refused run");
+    }
+
+    @Test
     void aRefusalSaysHowToRunAsTheRecordDid() {
         SortedMap<String, String> then = trials(0, null).settings("jar-sha");
         TrialRecord record = new TrialRecord(List.of(check(TrialRecord.A_B, 1, true, Verdict.REGRESSION, 10, then)));
