@@ -13,6 +13,11 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,14 +25,18 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * Measures the check itself: how often an injected 10% slowdown is found, and how often identical
  * builds raise an alarm. From one benchmarks.jar it makes a base copy, an identical copy and a copy
  * whose {@link WorkBenchmark} does 10% more work, then alternates A/B trials (base vs slower) and A/A
  * trials (base vs identical), each a complete check with its re-run. Run as
- * {@code java -cp benchmarks.jar dev.dbbench.regress.CompareTrials --jar benchmarks.jar}.
+ * {@code java -cp benchmarks.jar dev.dbbench.regress.CompareTrials --jar benchmarks.jar}. With
+ * {@code --preset} the trials of the sequential check instead ({@link SequentialTrials}), resumable
+ * across sessions: each finished check goes into {@code --out}'s record, and the same command continues it.
  */
 @Command(name = "compare-trials", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = CompareCommand.BAD_INPUT,
         description = "Detection and false-alarm rates of `compare` on this machine, with a slowdown injected into WorkBenchmark.")
@@ -59,7 +68,8 @@ public final class CompareTrials implements Callable<Integer> {
     @Option(names = "--jvm-arg", description = "A JVM flag for every fork (repeatable).")
     List<String> jvmArgs = new ArrayList<>();
 
-    @Option(names = "--out", defaultValue = "compare-trials", description = "Folder for the trial jars and trials.md (default ${DEFAULT-VALUE}).")
+    @Option(names = "--out", defaultValue = "compare-trials", description = "Folder for the trial jars and trials.md (default ${DEFAULT-VALUE}). With --preset also the record"
+            + " trials.json: a run finding one there continues it with the first missing check, and refuses it when made with other settings or another jar.")
     Path out;
 
     @Option(names = "--preset", paramLabel = "NAME", description = "Trials of the sequential check on a preset (e.g. ci) instead: the"
@@ -76,20 +86,68 @@ public final class CompareTrials implements Callable<Integer> {
     @Option(names = "--ab-only", description = "Run only the A/B checks (base vs slower), e.g. for one check of the time a check takes.")
     boolean abOnly;
 
+    @Option(names = "--max-checks", paramLabel = "N", description = "With --preset: run at most N more checks in this run, then stop"
+            + " between checks; the same command continues the record in --out.")
+    Integer maxChecks;
+
+    @Option(names = "--until", paramLabel = "HH:MM", description = "With --preset: start a check only if its budget (or the longest"
+            + " check so far, when longer) ends by HH:MM UTC (the next such time: 01:00 given at 23:00 is tomorrow's); the same command continues.")
+    String until;
+
+    @Spec
+    CommandSpec spec;
+
     public static void main(String[] args) {
+        System.exit(execute(args, System.out, System.err));
+    }
+
+    static int execute(String[] args, PrintStream out, PrintStream err) {
         CommandLine cli = new CommandLine(new CompareTrials());
-        cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
-        System.exit(cli.execute(args));
+        cli.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cli.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        return cli.execute(args);
     }
 
     private record Trial(int number, String kind, Verdict overall, Verdict work, long otherRegressions, double seconds, double estimate) {}
 
     @Override
     public Integer call() throws Exception {
-        if (preset != null) {
-            return new SequentialTrials(jar, Preset.named(preset), budget == null ? null : Preset.parseBudget(budget), trials, slowdown,
-                    abOnly, jvmArgs, out).run();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            if (preset != null) {
+                return new SequentialTrials(Preset.named(preset), budget == null ? null : Preset.parseBudget(budget), trials, slowdown,
+                        abOnly, jvmArgs, out, maxChecks == null ? 0 : positive(maxChecks), until == null ? null : time(until),
+                        Clock.systemUTC(), SequentialTrials::systemLoad, spec.commandLine().getOut(), err).run(jar);
+            }
+            if (maxChecks != null || until != null) {
+                throw new BadInputException((maxChecks != null ? "--max-checks" : "--until") + " applies to the resumable trials of a preset:"
+                        + " give --preset ci too, or leave it out");
+            }
+            return fixedPairs();
+        } catch (BadInputException e) {
+            err.println("[compare-trials] " + e.getMessage());
+            err.flush();
+            return CompareCommand.BAD_INPUT;
         }
+    }
+
+    private static int positive(int n) {
+        if (n < 1) {
+            throw new BadInputException("--max-checks " + n + " must be at least 1: leave it out for no limit");
+        }
+        return n;
+    }
+
+    private static LocalTime time(String text) {
+        try {
+            return LocalTime.parse(text.trim(), DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT));
+        } catch (DateTimeParseException e) {
+            throw new BadInputException("--until \"" + text + "\" is not a time of day: give HH:MM in UTC, e.g. 14:30", e);
+        }
+    }
+
+    /** The trials of the fixed-pairs check on WorkBenchmark (not resumable: 40 of its checks take under two hours). */
+    private int fixedPairs() throws IOException {
         PrintWriter progress = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         Files.createDirectories(out);
         Path base = Files.copy(jar, out.resolve("base.jar"), StandardCopyOption.REPLACE_EXISTING);
