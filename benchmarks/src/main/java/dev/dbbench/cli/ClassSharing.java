@@ -48,11 +48,19 @@ final class ClassSharing implements AutoCloseable {
 
     private static ClassSharing active;
 
+    /**
+     * A class with fewer forks in the run writes no archive (it still maps one an earlier run wrote):
+     * writing one costs its first fork 1.5-3 s, mapping it saves each later fork 0.3-1.3 s.
+     */
+    static final int MIN_FORKS_TO_WRITE = 8;
+
     private final Path folder;
+    private final Map<String, Integer> forksByClass;
     private final Map<String, Entry> entries = new HashMap<>();
 
-    private ClassSharing(Path folder) {
+    private ClassSharing(Path folder, Map<String, Integer> forksByClass) {
         this.folder = folder;
+        this.forksByClass = Map.copyOf(forksByClass);
     }
 
     /**
@@ -61,12 +69,12 @@ final class ClassSharing implements AutoCloseable {
      * again), under {@code dbbench-cds} in the system's temporary directory. Folders of jars that
      * are gone or were rebuilt since are removed first.
      */
-    static ClassSharing start(String classPath) {
-        return start(classPath, Path.of(System.getProperty("java.io.tmpdir"), "dbbench-cds"));
+    static ClassSharing start(String classPath, Map<String, Integer> forksByClass) {
+        return start(classPath, forksByClass, Path.of(System.getProperty("java.io.tmpdir"), "dbbench-cds"));
     }
 
-    /** As {@link #start(String)}, with the folders under {@code root}. */
-    static ClassSharing start(String classPath, Path root) {
+    /** As {@link #start(String, Map)}, with the folders under {@code root}. */
+    static ClassSharing start(String classPath, Map<String, Integer> forksByClass, Path root) {
         try {
             Files.createDirectories(root);
             removeStale(root);
@@ -81,7 +89,7 @@ final class ClassSharing implements AutoCloseable {
                     deleteTree(made);
                 }
             }
-            ClassSharing sharing = new ClassSharing(folder);
+            ClassSharing sharing = new ClassSharing(folder, forksByClass);
             synchronized (ClassSharing.class) {
                 active = sharing;
             }
@@ -135,7 +143,7 @@ final class ClassSharing implements AutoCloseable {
 
     /** Sharing turned off: no fork gets a flag. */
     static ClassSharing off() {
-        return new ClassSharing(null);
+        return new ClassSharing(null, Map.of());
     }
 
     /** The flags for the fork about to start: map the class's archive, or write it, or none. */
@@ -172,6 +180,8 @@ final class ClassSharing implements AutoCloseable {
                 // Written by an earlier run of the same jar, or by another lane's fork of this run.
                 e = new Entry(State.READY, null, archive);
                 entries.put(key, e);
+            } else if (forksByClass.getOrDefault(className(key), 0) < MIN_FORKS_TO_WRITE) {
+                return List.of();
             } else {
                 Path dump = folder.resolve(fileName(key) + "." + ProcessHandle.current().pid() + "." + Thread.currentThread().getId() + ".dump");
                 entries.put(key, new Entry(State.DUMPING, Thread.currentThread(), dump));
@@ -241,9 +251,13 @@ final class ClassSharing implements AutoCloseable {
         return klass + "|" + params.getJvm() + "|" + String.join(" ", params.getJvmArgs());
     }
 
+    private static String className(String key) {
+        return key.substring(0, key.indexOf('|'));
+    }
+
     /** The class's simple name and a hash of the whole key: readable, and never the same for two keys. */
     static String fileName(String key) {
-        String klass = key.substring(0, key.indexOf('|'));
+        String klass = className(key);
         String simple = klass.substring(klass.lastIndexOf('.') + 1).replaceAll("[^A-Za-z0-9_]", "_");
         return simple + "-" + hash(key);
     }

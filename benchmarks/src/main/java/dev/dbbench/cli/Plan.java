@@ -113,6 +113,13 @@ record Plan(List<Item> items) {
         return items.stream().map(i -> i.benchmark().substring(0, i.benchmark().lastIndexOf('.'))).distinct().toList();
     }
 
+    /** Forks the run starts per benchmark class, over all its combinations. */
+    Map<String, Integer> forksByClass() {
+        Map<String, Integer> forks = new java.util.TreeMap<>();
+        items.forEach(i -> forks.merge(i.benchmark().substring(0, i.benchmark().lastIndexOf('.')), i.forks(), Integer::sum));
+        return forks;
+    }
+
     private static String describe(Options options) {
         String includes = options.getIncludes().isEmpty() ? "\".*\"" : String.join(", ", options.getIncludes().stream().map(r -> "\"" + r + "\"").toList());
         return options.getExcludes().isEmpty() ? includes : includes + " (excluding " + String.join(", ", options.getExcludes()) + ")";

@@ -38,7 +38,7 @@ final class RunSession implements AutoCloseable {
                     : ServerLease.none());
             handoff = hold(ForkHandoff.create(server.get(), settings.sqliteParent(), settings.durable(), settings.scale()));
             trips = hold(PgRoundTrips.start(settings.roundTrips(), server.get(), out::println));
-            hold(settings.classSharing() ? ClassSharing.start(System.getProperty("java.class.path")) : ClassSharing.off());
+            hold(settings.classSharing() ? ClassSharing.start(System.getProperty("java.class.path"), settings.plan().forksByClass()) : ClassSharing.off());
         } catch (RuntimeException | Error e) {
             giveBack(e);
             throw e;

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class ClassSharingTest {
     Path root;
 
     private ClassSharing start() {
-        return ClassSharing.start(jmhJars(), root);
+        return ClassSharing.start(jmhJars(), Map.of("dev.dbbench.x.SomeBenchmark", 10), root);
     }
 
     @Test
@@ -57,12 +58,12 @@ class ClassSharingTest {
         Path jar = Files.writeString(root.resolve("benchmarks.jar"), "first build");
         Path cache = root.resolve("cache");
         Path first;
-        try (ClassSharing sharing = ClassSharing.start(jar.toString(), cache)) {
+        try (ClassSharing sharing = ClassSharing.start(jar.toString(), Map.of("dev.dbbench.x.SomeBenchmark", 10), cache)) {
             first = Path.of(value(sharing.optionsFor(KEY), "-XX:ArchiveClassesAtExit=")).getParent();
         }
         Files.writeString(jar, "the second build, longer");
         Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
-        try (ClassSharing sharing = ClassSharing.start(jar.toString(), cache)) {
+        try (ClassSharing sharing = ClassSharing.start(jar.toString(), Map.of("dev.dbbench.x.SomeBenchmark", 10), cache)) {
             Path second = Path.of(value(sharing.optionsFor(KEY), "-XX:ArchiveClassesAtExit=")).getParent();
             assertNotEquals(first, second);
             assertFalse(Files.exists(first), "the old build's archives are removed");
@@ -132,6 +133,21 @@ class ClassSharingTest {
         } finally {
             Files.delete(jar);
             Files.delete(folder);
+        }
+    }
+
+    @Test
+    void aClassWithFewForksWritesNoArchiveButMapsOneAnEarlierRunWrote() throws Exception {
+        Map<String, Integer> few = Map.of("dev.dbbench.x.SomeBenchmark", ClassSharing.MIN_FORKS_TO_WRITE - 1);
+        try (ClassSharing sharing = ClassSharing.start(jmhJars(), few, root)) {
+            assertEquals(List.of(), sharing.optionsFor(KEY), "writing would cost more than the few forks save");
+        }
+        try (ClassSharing sharing = start()) {
+            assertEquals(0, java(sharing.optionsFor(KEY)));
+            sharing.succeeded(KEY);
+        }
+        try (ClassSharing sharing = ClassSharing.start(jmhJars(), few, root)) {
+            assertTrue(sharing.optionsFor(KEY).get(0).startsWith("-XX:SharedArchiveFile="));
         }
     }
 

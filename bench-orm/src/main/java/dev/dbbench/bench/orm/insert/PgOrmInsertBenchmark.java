@@ -9,12 +9,12 @@ import java.sql.SQLException;
 import org.openjdk.jmh.annotations.Benchmark;
 
 /**
- * How should I insert 1,000 or 10,000 users with their orders into PostgreSQL through Hibernate:
+ * How should I insert 1,000 or 5,000 users with their orders into PostgreSQL through Hibernate:
  * IDENTITY or SEQUENCE ids, JDBC batching on or off, a stateless session; and what does each cost
  * against a JDBC batch? (See {@link OrmInsert}.)
  *
  * <p>Expected: {@code persistIdentity} and {@code persistSequencedUnbatched} slowest, one round trip
- * per row (20,000 at 10,000 users); sequence ids with batches of 50 ({@code persistSequenced},
+ * per row (10,000 at 5,000 users); sequence ids with batches of 50 ({@code persistSequenced},
  * {@code statelessSequenced}) an order of magnitude faster, one round trip per 50 rows plus a
  * sequence call per 50 ids; the stateless session somewhat faster still (no persistence context,
  * no dirty checking at flush); the JDBC batch of 1,000 fastest, though its orders each look their

@@ -6,7 +6,7 @@ import dev.dbbench.bench.orm.OrmDatabase;
 import java.sql.SQLException;
 
 /**
- * How should I insert 1,000 or 10,000 users with their orders into SQLite through Hibernate, and
+ * How should I insert 1,000 or 5,000 users with their orders into SQLite through Hibernate, and
  * what does it cost against a JDBC batch? (See {@link OrmInsert}.)
  *
  * <p>Only the IDENTITY mapping: SQLite has no sequences, and Hibernate's emulation (a table it

@@ -24,17 +24,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * statements is a round trip to the server (parse/bind/execute/sync), which dwarfs the microseconds
  * the query itself takes.
  *
- * <p>Quick settings: 2 forks x (2 x 1 s warm-up + 3 x 1 s), about 39 s for its 3 combinations
- * (planned from the settings with the shot times of the quick run of 2026-11-25 and the fork
- * start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in docs/quick-budget.md). Two
- * forks because the report's interval treats the fork as the unit and gives no verdict from one;
- * operations of up to a few hundred milliseconds, so iterations of 1 s, to hold several of them
- * each.
+ * <p>Quick settings: 2 forks x (2 x 500 ms warm-up + 3 x 500 ms), about 20 s for its 3
+ * combinations (35 s with 1 s iterations in the quick run of 2026-12-03; the whole quick plan is in
+ * docs/quick-budget.md). Two forks because the report's interval treats the fork as the unit and
+ * gives no verdict from one; the slowest operation (N+1: 87 ms in that run) fits five times into an
+ * iteration, as on SQLite.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Warmup(iterations = 2, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(2)
 @State(Scope.Thread)
 @OnDatabase(Dialect.POSTGRES)
