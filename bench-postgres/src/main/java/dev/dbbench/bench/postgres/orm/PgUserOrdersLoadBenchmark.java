@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * combinations (35 s with 1 s iterations in the quick run of 2026-12-03; the whole quick plan is in
  * docs/quick-budget.md). Two forks because the report's interval treats the fork as the unit and
  * gives no verdict from one; the slowest operation (N+1: 87 ms in that run) fits five times into an
- * iteration, as on SQLite.
+ * iteration (the SQLite twin has the same settings).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
