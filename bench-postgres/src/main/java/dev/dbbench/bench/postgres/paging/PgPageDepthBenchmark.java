@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * combinations (102 s with 1 s iterations in the quick run of 2026-12-03; the whole quick plan is
  * in docs/quick-budget.md). Two forks because the report's interval treats the fork as the unit and
  * gives no verdict from one; the slowest operation (OFFSET 900,000: 140 ms in that run) still fits
- * three times into an iteration, as on SQLite, whose twin has the same settings.
+ * three times into an iteration (the SQLite twin's slowest, 39 ms, runs in 300 ms ones).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

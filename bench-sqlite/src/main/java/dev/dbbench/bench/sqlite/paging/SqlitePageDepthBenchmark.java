@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * steps over every skipped row: at 900,000 one offset page costs about as much as reading the
  * hundreds of pages before it.
  *
- * <p>Quick settings: 2 forks x (2 x 500 ms warm-up + 3 x 500 ms), about 77 s for its 8 combinations
+ * <p>Quick settings: 2 forks x (2 x 300 ms warm-up + 3 x 300 ms), about 77 s for its 8 combinations
  * (planned from the settings with the shot times of the quick run of 2026-11-25 and the fork
  * start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in docs/quick-budget.md). Two
  * forks because the report's interval treats the fork as the unit and gives no verdict from one;
@@ -31,8 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 2, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 300, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 3, time = 300, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(2)
 @State(Scope.Thread)
 @OnDatabase(Dialect.SQLITE)
