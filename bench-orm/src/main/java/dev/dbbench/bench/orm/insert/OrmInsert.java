@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * operation's statements go to {@code statementsPerOp}. Excluded: starting Hibernate, creating the
  * schema. Rows are proven equal across the paths in core's HibernateContract.
  *
- * <p>Quick settings: 2 forks x (3 warm-up + 3 measured shots), about 95 s for both databases
+ * <p>Quick settings: 2 forks x (3 warm-up + 3 measured shots), about 138 s for both databases
  * (123 s at 1,000 and 10,000 users in the quick run of 2026-12-03; the whole quick plan is in
  * docs/quick-budget.md). Two forks because the report's interval treats the fork as the unit and
  * gives no verdict from one; 1,000 and 5,000 users rather than 100,000: the per-user cost is what

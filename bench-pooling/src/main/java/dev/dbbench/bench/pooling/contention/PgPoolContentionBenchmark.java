@@ -26,9 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * threads / size round trips. The pools should be close to one another in throughput; their tails
  * differ with their queues (Tomcat's fair queue the flattest). No pool stays far behind at every
  * thread count, because each call still pays a server process start.
- * Quick settings: 2 forks x (1 x 200 ms warm-up + 3 x 200 ms), about 87 s for its 12 combinations
- * (planned from the settings with the shot times of the quick run of 2026-11-25 and the fork
- * start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in docs/quick-budget.md). Two
+ * Quick settings: 2 forks x (1 x 200 ms warm-up + 3 x 200 ms), about 90 s for its 12 combinations
+ * (measured: the mean of the two quick runs of 2026-12-03 on a clean clone, third session;
+ * the whole quick plan is in docs/quick-budget.md). Two
  * forks because the report's interval treats the fork as the unit and gives no verdict from one;
  * operations of microseconds to about a millisecond, so an iteration of 0.2 s holds hundreds to
  * thousands of them and the time goes to a second fork instead; one warm-up iteration, as 4-64

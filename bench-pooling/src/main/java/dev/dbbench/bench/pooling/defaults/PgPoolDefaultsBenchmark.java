@@ -27,9 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * 18.6, DBCP2 18.7, DBCP2_CHECKED 14.7, DBCP2_DEFAULTS 12.2 calls/ms, errors +-5 to +-27. Configured
  * alike, dbcp2 and HikariCP are level; with its defaults dbcp2 is about 1.5x behind, not 5x, and the
  * difference is the check on every borrow.
- * Quick settings: 2 forks x (2 x 200 ms warm-up + 3 x 200 ms), about 24 s for its 5 combinations
- * (planned from the settings with the shot times of the quick run of 2026-11-25 and the fork
- * start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in docs/quick-budget.md). Two
+ * Quick settings: 2 forks x (2 x 200 ms warm-up + 3 x 200 ms), about 19 s for its 5 combinations
+ * (measured: the mean of the two quick runs of 2026-12-03 on a clean clone, third session;
+ * the whole quick plan is in docs/quick-budget.md). Two
  * forks because the report's interval treats the fork as the unit and gives no verdict from one;
  * operations of microseconds to about a millisecond, so an iteration of 0.2 s holds hundreds to
  * thousands of them and the time goes to a second fork instead.

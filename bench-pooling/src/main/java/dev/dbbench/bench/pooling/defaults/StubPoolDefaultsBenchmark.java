@@ -33,9 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * does not close the gap: it is the pool, not its defaults. dbcp2 allocates 1,130 B per call against
  * HikariCP's 152 B, and with dbcp2 the heap kept after each young GC grew from 11 to 97 MB within 3 s
  * with reference processing up to 100 ms per pause (HikariCP: a steady 9 MB, 3-8 ms pauses).
- * Quick settings: 2 forks x (2 x 200 ms warm-up + 3 x 200 ms), about 20 s for its 5 combinations
- * (planned from the settings with the shot times of the quick run of 2026-11-25 and the fork
- * start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in docs/quick-budget.md). Two
+ * Quick settings: 2 forks x (2 x 200 ms warm-up + 3 x 200 ms), about 14 s for its 5 combinations
+ * (measured: the mean of the two quick runs of 2026-12-03 on a clean clone, third session;
+ * the whole quick plan is in docs/quick-budget.md). Two
  * forks because the report's interval treats the fork as the unit and gives no verdict from one;
  * operations of microseconds to about a millisecond, so an iteration of 0.2 s holds hundreds to
  * thousands of them and the time goes to a second fork instead.

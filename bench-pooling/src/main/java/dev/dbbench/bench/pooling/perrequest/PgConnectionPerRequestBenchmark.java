@@ -31,9 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * microseconds for a local round trip; the gap narrows for TRANSACTION, which adds a commit (a WAL
  * flush). The three pools should be within a few percent of one another: one round trip dwarfs any
  * pool's bookkeeping (the stub-driver variant of this class shows that bookkeeping alone).
- * Quick settings: 2 forks x (2 x 200 ms warm-up + 3 x 200 ms), about 73 s for its 15 combinations
- * (planned from the settings with the shot times of the quick run of 2026-11-25 and the fork
- * start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in docs/quick-budget.md). Two
+ * Quick settings: 2 forks x (2 x 200 ms warm-up + 3 x 200 ms), about 56 s for its 15 combinations
+ * (measured: the mean of the two quick runs of 2026-12-03 on a clean clone, third session;
+ * the whole quick plan is in docs/quick-budget.md). Two
  * forks because the report's interval treats the fork as the unit and gives no verdict from one;
  * operations of microseconds to about a millisecond, so an iteration of 0.2 s holds hundreds to
  * thousands of them and the time goes to a second fork instead.

@@ -27,9 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * open is a file open and a few PRAGMAs in this process, no network and no server process. For
  * TRANSACTION the commit (an fsync of the WAL with synchronous=FULL) dominates and the gap shrinks
  * most.
- * Quick settings: 2 forks x (2 x 200 ms warm-up + 3 x 200 ms), about 45 s for its 10 combinations
- * (planned from the settings with the shot times of the quick run of 2026-11-25 and the fork
- * start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in docs/quick-budget.md). Two
+ * Quick settings: 2 forks x (2 x 200 ms warm-up + 3 x 200 ms), about 30 s for its 10 combinations
+ * (measured: the mean of the two quick runs of 2026-12-03 on a clean clone, third session;
+ * the whole quick plan is in docs/quick-budget.md). Two
  * forks because the report's interval treats the fork as the unit and gives no verdict from one;
  * operations of microseconds to about a millisecond, so an iteration of 0.2 s holds hundreds to
  * thousands of them and the time goes to a second fork instead.

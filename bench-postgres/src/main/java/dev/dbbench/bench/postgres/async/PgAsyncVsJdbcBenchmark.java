@@ -71,7 +71,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * without the context switches of 20 backends. Inserts narrow every gap, because each one also
  * writes WAL and commits on the server. A 2-5x gap from the client alone is not expected.
  *
- * <p>Quick settings: 2 forks x (2 x 200 ms warm-up + 3 x 200 ms), about 111 s for its 18
+ * <p>Quick settings: 2 forks x (2 x 200 ms warm-up + 3 x 200 ms), about 101 s for its 18
  * combinations (planned from the settings with the shot times of the quick run of 2026-11-25 and
  * the fork start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in
  * docs/quick-budget.md). Two forks because the report's interval treats the fork as the unit and

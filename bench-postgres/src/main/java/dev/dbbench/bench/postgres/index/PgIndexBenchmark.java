@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * covering index is measured against no index, as the guide presents it; against the plain
  * composite index its gain (no visit to the table for the few matching rows) would be small.
  *
- * <p>Quick settings: 2 forks x (2 x 300 ms warm-up + 3 x 300 ms), about 103 s for its 8
+ * <p>Quick settings: 2 forks x (2 x 300 ms warm-up + 3 x 300 ms), about 70 s for its 8
  * combinations (planned from the settings with the shot times of the quick run of 2026-11-25 and
  * the fork start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in
  * docs/quick-budget.md). Two forks because the report's interval treats the fork as the unit and

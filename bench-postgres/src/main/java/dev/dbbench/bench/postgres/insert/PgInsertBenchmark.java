@@ -57,7 +57,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * 10,000 rows); when it is off (the embedded test server's setting) a
  * commit does not wait, and {@code perRowCommit} comes close to {@code perRowOneTransaction}.
  *
- * <p>Quick settings: 2 forks x (3 warm-up + 3 measured shots), about 85 s for its 16 combinations
+ * <p>Quick settings: 2 forks x (3 warm-up + 3 measured shots), about 140 s for its 16 combinations
  * (127 s at 5,000 and 20,000 rows in the quick run of 2026-12-03, 52 s of it the commit per row at
  * 20,000; the whole quick plan is in docs/quick-budget.md). Two forks because the report's interval
  * treats the fork as the unit and gives no verdict from one; 10,000 rather than 100,000 rows as the

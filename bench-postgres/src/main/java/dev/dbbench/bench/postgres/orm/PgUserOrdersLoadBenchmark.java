@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * statements is a round trip to the server (parse/bind/execute/sync), which dwarfs the microseconds
  * the query itself takes.
  *
- * <p>Quick settings: 2 forks x (2 x 500 ms warm-up + 3 x 500 ms), about 20 s for its 3
+ * <p>Quick settings: 2 forks x (2 x 500 ms warm-up + 3 x 500 ms), about 23 s for its 3
  * combinations (35 s with 1 s iterations in the quick run of 2026-12-03; the whole quick plan is in
  * docs/quick-budget.md). Two forks because the report's interval treats the fork as the unit and
  * gives no verdict from one; the slowest operation (N+1: 87 ms in that run) fits five times into an

@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * fetches every skipped row before throwing it away: at 900,000 around a hundred times the cost of
  * the keyset page.
  *
- * <p>Quick settings: 2 forks x (2 x 500 ms warm-up + 3 x 500 ms), about 60 s for its 8
+ * <p>Quick settings: 2 forks x (2 x 500 ms warm-up + 3 x 500 ms), about 65 s for its 8
  * combinations (102 s with 1 s iterations in the quick run of 2026-12-03; the whole quick plan is
  * in docs/quick-budget.md). Two forks because the report's interval treats the fork as the unit and
  * gives no verdict from one; the slowest operation (OFFSET 900,000: 140 ms in that run) still fits

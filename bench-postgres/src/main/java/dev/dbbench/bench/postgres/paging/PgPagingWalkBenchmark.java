@@ -28,9 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * small machine. A cold first walk was 18% slower than later ones (699 ms, then 590 and 584 at
  * 100,000 rows, 2026-11-25), hence the warm-up shots for every variant.
  *
- * <p>Quick settings: 2 forks x (2 warm-up + 3 measured shots), about 43 s for its 6 combinations
- * (planned from the settings with the shot times of the quick run of 2026-11-25 and the fork
- * start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in docs/quick-budget.md). Two
+ * <p>Quick settings: 2 forks x (2 warm-up + 3 measured shots), about 31 s for its 6 combinations
+ * (measured: the mean of the two quick runs of 2026-12-03 on a clean clone, third session;
+ * the whole quick plan is in docs/quick-budget.md). Two
  * forks because the report's interval treats the fork as the unit and gives no verdict from one;
  * the walk is answered by its growth over a decade, 10,000, 30,000 and 100,000 rows (offset
  * quadratic, keyset linear), instead of one 1,000,000-row walk that took over a minute a shot with

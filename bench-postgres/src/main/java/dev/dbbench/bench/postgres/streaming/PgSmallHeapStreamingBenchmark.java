@@ -47,9 +47,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * its time being how long it took to fail. Its time is therefore not a speed to compare, and the
  * question's metadata states no claim about it.
  *
- * <p>Quick settings: 2 forks x (1 warm-up + 3 measured shots), about 29 s for its 2 combinations
- * (planned from the settings with the shot times of the quick run of 2026-11-25 and the fork
- * start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in docs/quick-budget.md). Two
+ * <p>Quick settings: 2 forks x (1 warm-up + 3 measured shots), about 28 s for its 2 combinations
+ * (measured: the mean of the two quick runs of 2026-12-03 on a clean clone, third session;
+ * the whole quick plan is in docs/quick-budget.md). Two
  * forks because the report's interval treats the fork as the unit and gives no verdict from one; a
  * shot reads 1,000,000 rows (about a second), so one warm-up shot is enough; three measured shots
  * per fork, the report's minimum.

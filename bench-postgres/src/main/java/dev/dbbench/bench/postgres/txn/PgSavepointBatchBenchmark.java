@@ -47,9 +47,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * two within tens of percent: the pre-read is one query, and ON CONFLICT's duplicate check is an
  * index probe the plain INSERT does anyway.
  *
- * <p>Quick settings: 2 forks x (2 x 1 s warm-up + 3 x 1 s), about 36 s for its 3 combinations
- * (planned from the settings with the shot times of the quick run of 2026-11-25 and the fork
- * start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in docs/quick-budget.md). Two
+ * <p>Quick settings: 2 forks x (2 x 1 s warm-up + 3 x 1 s), about 38 s for its 3 combinations
+ * (measured: the mean of the two quick runs of 2026-12-03 on a clean clone, third session;
+ * the whole quick plan is in docs/quick-budget.md). Two
  * forks because the report's interval treats the fork as the unit and gives no verdict from one;
  * operations of up to a few hundred milliseconds, so iterations of 1 s, to hold several of them
  * each.

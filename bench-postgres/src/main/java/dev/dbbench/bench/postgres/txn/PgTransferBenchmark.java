@@ -51,9 +51,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * should be 0 throughout: the fixed lock order rules out deadlocks, and at READ COMMITTED a
  * blocked {@code FOR UPDATE} re-reads the committed row instead of failing with 40001.
  *
- * <p>Quick settings: 2 forks x (2 x 200 ms warm-up + 3 x 200 ms), about 47 s for its 8 combinations
- * (planned from the settings with the shot times of the quick run of 2026-11-25 and the fork
- * start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in docs/quick-budget.md). Two
+ * <p>Quick settings: 2 forks x (2 x 200 ms warm-up + 3 x 200 ms), about 43 s for its 8 combinations
+ * (measured: the mean of the two quick runs of 2026-12-03 on a clean clone, third session;
+ * the whole quick plan is in docs/quick-budget.md). Two
  * forks because the report's interval treats the fork as the unit and gives no verdict from one;
  * operations of microseconds to about a millisecond, so an iteration of 0.2 s holds hundreds to
  * thousands of them and the time goes to a second fork instead.

@@ -47,9 +47,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * conflicting row and its WAL, so at 100% DO NOTHING should be clearly faster, by up to about the
  * factor between reading and writing a row.
  *
- * <p>Quick settings: 2 forks x (2 x 300 ms warm-up + 3 x 300 ms), about 44 s for its 6 combinations
- * (planned from the settings with the shot times of the quick run of 2026-11-25 and the fork
- * start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in docs/quick-budget.md). Two
+ * <p>Quick settings: 2 forks x (2 x 300 ms warm-up + 3 x 300 ms), about 31 s for its 6 combinations
+ * (measured: the mean of the two quick runs of 2026-12-03 on a clean clone, third session;
+ * the whole quick plan is in docs/quick-budget.md). Two
  * forks because the report's interval treats the fork as the unit and gives no verdict from one;
  * operations of microseconds to tens of milliseconds, so an iteration of 0.3 s holds a few to
  * thousands of them.

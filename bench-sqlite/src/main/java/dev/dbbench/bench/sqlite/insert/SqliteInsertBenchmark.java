@@ -49,9 +49,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * (an embedded database has no network round trips for batching to save), and multiRowValues
  * saves statement executions, so it should be fastest by a small factor.
  *
- * <p>Quick settings: 2 forks x (5 warm-up + 3 measured shots), about 44 s for its 8 combinations
- * (planned from the settings with the shot times of the quick run of 2026-11-25 and the fork
- * start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in docs/quick-budget.md). Two
+ * <p>Quick settings: 2 forks x (5 warm-up + 3 measured shots), about 56 s for its 8 combinations
+ * (measured: the mean of the two quick runs of 2026-12-03 on a clean clone, third session;
+ * the whole quick plan is in docs/quick-budget.md). Two
  * forks because the report's interval treats the fork as the unit and gives no verdict from one;
  * 10,000 rather than 100,000 rows as the larger size: a commit per row costs the same per row at
  * any size, and at 100,000 rows it took 17 s a shot (-p rows=100000 measures it); five warm-up

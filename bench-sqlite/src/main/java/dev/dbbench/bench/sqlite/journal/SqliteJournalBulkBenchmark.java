@@ -44,9 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * TRUNCATE write each changed page's old content to the rollback journal before changing it (little
  * for a table that starts empty), WAL writes the changed pages to the WAL and later checkpoints.
  *
- * <p>Quick settings: 2 forks x (5 warm-up + 5 measured shots), about 23 s for its 12 combinations
- * (planned from the settings with the shot times of the quick run of 2026-11-25 and the fork
- * start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in docs/quick-budget.md). Two
+ * <p>Quick settings: 2 forks x (5 warm-up + 5 measured shots), about 22 s for its 12 combinations
+ * (measured: the mean of the two quick runs of 2026-12-03 on a clean clone, third session;
+ * the whole quick plan is in docs/quick-budget.md). Two
  * forks because the report's interval treats the fork as the unit and gives no verdict from one; a
  * shot is a 10,000-row insert of tens of milliseconds, so five warm-up and five measured shots cost
  * little.

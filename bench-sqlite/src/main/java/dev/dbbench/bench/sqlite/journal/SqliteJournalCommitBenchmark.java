@@ -50,7 +50,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * file). NORMAL in WAL mode syncs only at checkpoints, so WAL+NORMAL should come close to OFF.
  * With OFF nothing is synced and the modes differ only in the work of writing the journal.
  *
- * <p>Quick settings: 2 forks x (2 x 200 ms warm-up + 3 x 200 ms), about 50 s for its 12
+ * <p>Quick settings: 2 forks x (2 x 200 ms warm-up + 3 x 200 ms), about 34 s for its 12
  * combinations (planned from the settings with the shot times of the quick run of 2026-11-25 and
  * the fork start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in
  * docs/quick-budget.md). Two forks because the report's interval treats the fork as the unit and

@@ -64,9 +64,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * commit syncs once instead of several times, but with 2 cores the readers, now succeeding,
  * compete with the writer for CPU (on the development machine WAL's writer was a little slower).
  *
- * <p>Quick settings: 2 forks x (2 x 300 ms warm-up + 3 x 300 ms), about 13 s for its 2 combinations
- * (planned from the settings with the shot times of the quick run of 2026-11-25 and the fork
- * start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in docs/quick-budget.md). Two
+ * <p>Quick settings: 2 forks x (2 x 300 ms warm-up + 3 x 300 ms), about 15 s for its 2 combinations
+ * (measured: the mean of the two quick runs of 2026-12-03 on a clean clone, third session;
+ * the whole quick plan is in docs/quick-budget.md). Two
  * forks because the report's interval treats the fork as the unit and gives no verdict from one;
  * operations of microseconds to about a millisecond, so an iteration of 0.3 s holds hundreds to
  * thousands of them and the time goes to a second fork instead.

@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * no I/O: the page is in SQLite's cache); for a 1,000,000-character value it grows with the bytes
  * copied out of the overflow pages and parsed, into the milliseconds.
  *
- * <p>Quick settings: 2 forks x (2 x 200 ms warm-up + 3 x 200 ms), about 13 s for both sizes
+ * <p>Quick settings: 2 forks x (2 x 200 ms warm-up + 3 x 200 ms), about 7 s for both sizes
  * (planned from the settings; get and set together took 31 s with 500 ms iterations, measured
  * 2026-12-03 on the shared 2-core machine). Two forks because the report's interval treats the
  * fork as the unit; a microsecond operation reaches steady state well within the warm-up.

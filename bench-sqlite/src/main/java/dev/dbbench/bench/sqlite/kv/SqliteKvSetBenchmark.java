@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * microseconds here, synchronous=FULL); for a 1,000,000-character value it grows with the WAL
  * write of every overflow page, into the milliseconds.
  *
- * <p>Quick settings: 2 forks x (2 x 300 ms warm-up + 3 x 300 ms), about 22 s for both sizes
+ * <p>Quick settings: 2 forks x (2 x 300 ms warm-up + 3 x 300 ms), about 9 s for both sizes
  * (planned from the settings; get and set together took 31 s with 500 ms iterations, measured
  * 2026-12-03 on the shared 2-core machine). Two forks because the report's interval treats the
  * fork as the unit; thousands of commits per iteration, so the fsync cost is well sampled.

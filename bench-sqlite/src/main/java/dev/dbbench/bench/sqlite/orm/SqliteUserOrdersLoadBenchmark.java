@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * is far smaller than on PostgreSQL (a few times, not orders of magnitude).
  *
  * <p>Quick settings: 2 forks x (2 x 500 ms warm-up + 3 x 500 ms), about 20 s for its 3 combinations
- * (planned from the settings with the shot times of the quick run of 2026-11-25 and the fork
- * start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in docs/quick-budget.md). Two
+ * (measured: the mean of the two quick runs of 2026-12-03 on a clean clone, third session;
+ * the whole quick plan is in docs/quick-budget.md). Two
  * forks because the report's interval treats the fork as the unit and gives no verdict from one;
  * operations of microseconds to tens of milliseconds, so an iteration of 0.5 s holds tens to
  * thousands of them.

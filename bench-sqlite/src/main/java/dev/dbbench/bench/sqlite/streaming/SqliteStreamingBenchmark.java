@@ -29,9 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code loadAll} against milliseconds for {@code stream}, and which can make {@code loadAll}
  * slower per row by as much again as the reading itself.
  *
- * <p>Quick settings: 2 forks x (1 warm-up + 3 measured shots), about 45 s for its 2 combinations
- * (planned from the settings with the shot times of the quick run of 2026-11-25 and the fork
- * start-ups of CI's smoke run of 2026-12-03; the whole quick plan is in docs/quick-budget.md). Two
+ * <p>Quick settings: 2 forks x (1 warm-up + 3 measured shots), about 60 s for its 2 combinations
+ * (measured: the mean of the two quick runs of 2026-12-03 on a clean clone, third session;
+ * the whole quick plan is in docs/quick-budget.md). Two
  * forks because the report's interval treats the fork as the unit and gives no verdict from one; a
  * shot reads the whole table (about a second or two), a loop of 1,000,000 rows that the JIT
  * compiles within the first shot, so one warm-up shot for every variant.
