@@ -31,10 +31,12 @@ final class Analysis {
         byClass.keySet().forEach(c -> classes.put(c, true));
         failuresByClass.keySet().forEach(c -> classes.put(c, true));
 
+        // The run's fork spread, for a class with too few variants to learn its own (ForkSpread.or).
+        ForkSpread run = ForkSpread.of(results.stream().map(BenchmarkResult::primary).toList());
         List<QuestionReport> reports = new ArrayList<>();
         for (String className : classes.keySet()) {
             Question question = catalog.question(className);
-            List<Group> groups = groups(question, byClass.getOrDefault(className, List.of()), reports.size() + 1);
+            List<Group> groups = groups(question, byClass.getOrDefault(className, List.of()), reports.size() + 1, run);
             reports.add(new QuestionReport(question, groups, failuresByClass.getOrDefault(className, List.of())));
         }
         return reports;
@@ -44,7 +46,7 @@ final class Analysis {
         return question.variantParam().map(p -> result.params().get(p)).orElse(result.method());
     }
 
-    private static List<Group> groups(Question question, List<BenchmarkResult> results, int questionNumber) {
+    private static List<Group> groups(Question question, List<BenchmarkResult> results, int questionNumber, ForkSpread run) {
         if (results.isEmpty()) {
             return List.of();
         }
@@ -86,16 +88,18 @@ final class Analysis {
         List<Map<String, String>> ordered = new ArrayList<>(byConditions.keySet());
         ordered.sort(Analysis::compareConditions);
 
+        // One class, one prior for its fork-to-fork spread: every variant of every group tells it.
+        ForkSpread spread = ForkSpread.of(results.stream().map(BenchmarkResult::primary).toList()).or(run);
         List<Group> groups = new ArrayList<>();
         for (Map<String, String> conditions : ordered) {
             String chartFile = chartFile(question, questionNumber, groups.size() + 1, conditions);
-            groups.add(group(question, conditions, byConditions.get(conditions), chartFile));
+            groups.add(group(question, conditions, byConditions.get(conditions), chartFile, spread));
         }
         return groups;
     }
 
     private static Group group(Question question, Map<String, String> conditions, List<BenchmarkResult> results,
-                               String chartFile) {
+                               String chartFile, ForkSpread spread) {
         Optional<BenchmarkResult> declared = question.baseline().flatMap(b -> results.stream()
                 .filter(r -> variantOf(question, r).equals(b)).findFirst());
         BenchmarkResult reference = declared.orElse(results.get(0));
@@ -138,7 +142,7 @@ final class Analysis {
         for (Row row : ranked) {
             SpeedUp speedUp = row.failure().isEmpty() && baseline.failure().isEmpty()
                     && row.metric().unit().equals(baseline.metric().unit())
-                    ? SpeedUp.of(baseline.metric(), row.metric(), higherIsBetter)
+                    ? SpeedUp.of(baseline.metric(), row.metric(), higherIsBetter, spread)
                     : new SpeedUp(Double.NaN, Double.NaN, Double.NaN);
             rows.add(new Row(row.variant(), row.result(), row.metric(), speedUp));
         }

@@ -58,12 +58,15 @@ public record ClaimCheck(Question question, Claim claim, List<Measured> measured
     /** As {@link #all(List, List)}, for a run of {@code profile} (a smoke run gives no verdicts). */
     static List<ClaimCheck> all(List<Question> declared, List<QuestionReport> reports, Optional<String> profile) {
         boolean smoke = profile.filter(SMOKE_PROFILE::equals).isPresent();
+        // The run's fork spread over every variant of every class: the prior of a class with too few variants.
+        ForkSpread run = ForkSpread.of(reports.stream().flatMap(r -> r.groups().stream())
+                .flatMap(g -> g.rows().stream()).map(Row::metric).toList());
         List<ClaimCheck> checks = new ArrayList<>();
         for (Question q : declared) {
             Optional<QuestionReport> report = reports.stream()
                     .filter(r -> r.question().className().equals(q.className())).findFirst();
             for (Claim c : q.claims()) {
-                ClaimCheck check = check(q, c, report);
+                ClaimCheck check = check(q, c, report, run);
                 checks.add(smoke && check.verdict() != Verdict.NOT_MEASURED ? new ClaimCheck(q, c, check.measured(),
                         Verdict.NO_VERDICT, "no verdict: a smoke run checks that everything runs, it does not measure")
                         : check);
@@ -73,11 +76,21 @@ public record ClaimCheck(Question question, Claim claim, List<Measured> measured
     }
 
     static ClaimCheck check(Question question, Claim claim, Optional<QuestionReport> report) {
+        return check(question, claim, report, ForkSpread.NONE);
+    }
+
+    /** As {@link #check(Question, Claim, Optional)}; {@code run} is the run's prior for the primary metric. */
+    static ClaimCheck check(Question question, Claim claim, Optional<QuestionReport> report, ForkSpread run) {
         if (claim.countsStatements()) {
             return checkStatements(question, claim, report);
         }
         List<Measured> measured = new ArrayList<>();
-        for (Group g : report.map(QuestionReport::groups).orElse(List.of())) {
+        List<Group> groups = report.map(QuestionReport::groups).orElse(List.of());
+        // The prior for the forks' spread comes from every variant of the class in the metric judged.
+        ForkSpread spread = ForkSpread.of(groups.stream().flatMap(g -> g.rows().stream())
+                .map(r -> judged(r, claim)).flatMap(Optional::stream).toList())
+                .or(claim.metric().isEmpty() ? run : ForkSpread.NONE);
+        for (Group g : groups) {
             if (!g.matches(claim.where())) {
                 continue;
             }
@@ -91,7 +104,7 @@ public record ClaimCheck(Question question, Claim claim, List<Measured> measured
             if (base.isPresent() && other.isPresent() && base.get().unit().equals(other.get().unit())) {
                 boolean higherIsBetter = claim.metric().isEmpty() ? g.higherIsBetter()
                         : ScoreUnit.higherIsBetter(base.get().unit(), baseline.get().result().mode());
-                SpeedUp s = SpeedUp.of(base.get(), other.get(), higherIsBetter);
+                SpeedUp s = SpeedUp.of(base.get(), other.get(), higherIsBetter, spread);
                 Replication data = Replication.of(base.get()).weakest(Replication.of(other.get()));
                 measured.add(new Measured(g, s, data.enoughForAVerdict() ? outcome(s, claim.factor())
                         : Outcome.INSUFFICIENT_DATA, data));

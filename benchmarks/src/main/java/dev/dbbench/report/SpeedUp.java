@@ -21,7 +21,10 @@ import org.apache.commons.math3.distribution.TDistribution;
  * distinct replicates and an interval narrower than nominal, while the t quantile with few degrees of
  * freedom widens the interval as it should. Why logarithms: speed-ups are ratios and fork effects
  * multiply, so the log scale makes the two sides additive and the interval symmetric in ratio terms.
- * Why Welch: the variant and the baseline need not vary alike from fork to fork.
+ * Why Welch: the variant and the baseline need not vary alike from fork to fork. With a
+ * {@link ForkSpread} each side's variance is moderated by what the class's other variants show (and
+ * never brought below its own), which gives two-fork sides the degrees of freedom of the whole
+ * class: the interval's width then no longer swings with the luck of two forks.
  *
  * <p>Faster means a lower time per operation or a higher throughput; the ratio is above 1 when the
  * variant is faster. With at least two forks on each side the ratio is the ratio of the geometric means
@@ -37,8 +40,17 @@ public record SpeedUp(double ratio, double low, double high) {
         return !Double.isNaN(low) && !Double.isNaN(high);
     }
 
-    /** The speed-up of {@code variant} over {@code baseline}; both must be in the same unit. */
+    /** The speed-up of {@code variant} over {@code baseline}; both must be in the same unit. A plain Welch interval. */
     public static SpeedUp of(Metric baseline, Metric variant, boolean higherIsBetter) {
+        return of(baseline, variant, higherIsBetter, ForkSpread.NONE);
+    }
+
+    /**
+     * As {@link #of(Metric, Metric, boolean)}, with each side's fork-to-fork variance moderated by what the
+     * class's other variants show ({@link ForkSpread}); the degrees of freedom of the Welch-Satterthwaite
+     * formula are then those of the moderated variances.
+     */
+    public static SpeedUp of(Metric baseline, Metric variant, boolean higherIsBetter, ForkSpread spread) {
         double scoreRatio = ratio(pooledMean(baseline), pooledMean(variant), higherIsBetter);
         double[] b = logForkMeans(baseline.forks());
         double[] v = logForkMeans(variant.forks());
@@ -49,16 +61,17 @@ public record SpeedUp(double ratio, double low, double high) {
         double meanV = mean(v);
         // Faster is a smaller time, a larger throughput: the log speed-up is one mean minus the other.
         double logRatio = higherIsBetter ? meanV - meanB : meanB - meanV;
-        double varB = variance(b, meanB) / b.length;
-        double varV = variance(v, meanV) / v.length;
+        double dfB = spread.degreesOfFreedom(b.length - 1);
+        double dfV = spread.degreesOfFreedom(v.length - 1);
+        double varB = spread.variance(variance(b, meanB), b.length - 1) / b.length;
+        double varV = spread.variance(variance(v, meanV), v.length - 1) / v.length;
         double se = Math.sqrt(varB + varV);
         if (se == 0) {
             double r = Math.exp(logRatio);
             return new SpeedUp(r, r, r);
         }
         // Welch-Satterthwaite degrees of freedom; at least 1 whatever the variances.
-        double df = (varB + varV) * (varB + varV)
-                / (varB * varB / (b.length - 1) + varV * varV / (v.length - 1));
+        double df = (varB + varV) * (varB + varV) / (varB * varB / dfB + varV * varV / dfV);
         double t = new TDistribution(null, Math.max(1, df)).inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);
         return new SpeedUp(Math.exp(logRatio), Math.exp(logRatio - t * se), Math.exp(logRatio + t * se));
     }
@@ -99,7 +112,7 @@ public record SpeedUp(double ratio, double low, double high) {
         return logs;
     }
 
-    private static double mean(double[] xs) {
+    static double mean(double[] xs) {
         double sum = 0;
         for (double x : xs) {
             sum += x;
@@ -107,7 +120,7 @@ public record SpeedUp(double ratio, double low, double high) {
         return sum / xs.length;
     }
 
-    private static double variance(double[] xs, double mean) {
+    static double variance(double[] xs, double mean) {
         double sum = 0;
         for (double x : xs) {
             sum += (x - mean) * (x - mean);

@@ -52,6 +52,42 @@ class SpeedUpCoverageTest {
         assertTrue(coverage >= 0.93, String.format(Locale.ROOT, "coverage %.3f < 0.93", coverage));
     }
 
+    /**
+     * The same with the fork spread moderated across a class ({@link ForkSpread}): a class of
+     * {@code variants} variants, two forks each, whose fork spreads are drawn per variant, log-uniform
+     * between {@code lowSpread} and {@code highSpread} (equal bounds: every variant scatters alike).
+     * Each simulated run judges the speed-up of the first two variants with the prior learnt from all.
+     */
+    @ParameterizedTest(name = "{0} variants, {1} forks x {2} iterations, fork spreads {3} to {4}")
+    @CsvSource({
+            "8, 2, 3, 0.20, 0.20",
+            "8, 2, 3, 0.05, 0.30",
+            "4, 2, 3, 0.10, 0.30",
+            "6, 2, 3, 0.10, 0.30",
+            "16, 2, 3, 0.03, 0.40",
+            "6, 3, 5, 0.05, 0.30",
+    })
+    void moderatedIntervalCoversTheTrueRatioInAtLeast93PercentOfRuns(int variants, int forks, int iterations,
+                                                                    double lowSpread, double highSpread) {
+        RandomGenerator random = new Well19937c(20_261_204L + variants * 1000L + forks * 100L + iterations);
+        TDistribution heavyTail = new TDistribution(random, 3);
+        int covered = 0;
+        for (int run = 0; run < RUNS; run++) {
+            List<Metric> metrics = new ArrayList<>();
+            for (int v = 0; v < variants; v++) {
+                double spread = lowSpread * Math.pow(highSpread / lowSpread, random.nextDouble());
+                double scale = v == 1 ? 100.0 / TRUE_RATIO : 100.0 * (1 + v);
+                metrics.add(simulated(scale, forks, iterations, spread, random, heavyTail));
+            }
+            SpeedUp s = SpeedUp.of(metrics.get(0), metrics.get(1), false, ForkSpread.of(metrics));
+            if (s.low() <= TRUE_RATIO && TRUE_RATIO <= s.high()) {
+                covered++;
+            }
+        }
+        double coverage = (double) covered / RUNS;
+        assertTrue(coverage >= 0.93, String.format(Locale.ROOT, "coverage %.3f < 0.93", coverage));
+    }
+
     /** Average-time iterations around {@code scale}: a shared fork effect times per-iteration noise. */
     private static Metric simulated(double scale, int forks, int iterations, double forkSpread,
                                     RandomGenerator random, TDistribution heavyTail) {
