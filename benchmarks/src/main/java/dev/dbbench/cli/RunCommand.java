@@ -92,11 +92,12 @@ public final class RunCommand implements Callable<Integer> {
                 "operation (gc.alloc.rate.norm), GC count and time, kept in the results. --no-gc-profiler turns it off."})
     boolean gcProfiler;
 
-    @Option(names = "--class-sharing", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(names = "--class-sharing", negatable = true,
             description = {"each benchmark class's first fork writes the classes it loaded to an archive that its later forks map",
-                "(class-data sharing): forks start 0.5-1.3 s sooner, what is measured is unchanged (default: on;",
-                "off with -jvm or -f 0). --no-class-sharing turns it off."})
-    boolean classSharing;
+                "(class-data sharing): forks start 0.5-1.3 s sooner, what is measured is unchanged (default: on for the measured",
+                "profiles, off for smoke, whose one fork per combination rarely pays back a dump; off with -jvm or -f 0).",
+                "--no-class-sharing turns it off."})
+    Boolean classSharing;
 
     @Option(names = "--verbose", description = "print stack traces with errors")
     boolean verbose;

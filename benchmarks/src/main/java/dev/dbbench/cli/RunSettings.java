@@ -53,7 +53,7 @@ record RunSettings(Profile profile, Options options, Plan plan, int lanes, boole
     static final int MAX_PARALLEL = 16;
 
     /** The launcher's own options as the command line gave them (null where not given), before any precedence. */
-    record Given(Profile profile, Integer parallel, boolean gcProfiler, boolean classSharing, Path resultsDir, Path sqliteDir, String pgUrl, String pgUser,
+    record Given(Profile profile, Integer parallel, boolean gcProfiler, Boolean classSharing, Path resultsDir, Path sqliteDir, String pgUrl, String pgUser,
                  String pgPassword, String pgRtt, PgProvider pgProvider, ParseResult parsed) {}
 
     /** Whether the person asked for JMH's gc profiler with -prof, by its short or its class name. */
@@ -79,7 +79,10 @@ record RunSettings(Profile profile, Options options, Plan plan, int lanes, boole
         checkProfilers(jmh);
         // The forks of the regression check turn the gc profiler off with the property; checked here, before anything starts.
         boolean gcProfiler = cli.gcProfiler() && gcProfilerProperty();
-        boolean classSharing = cli.classSharing() && !options.getJvm().hasValue() && options.getForkCount().orElse(1) > 0
+        // Smoke runs each combination once: a class's first fork would pay 1.5-3 s to write an archive
+        // that a handful of later forks barely use, on a run that exists to finish fast.
+        boolean wanted = cli.classSharing() != null ? cli.classSharing() : cli.profile() != Profile.SMOKE;
+        boolean classSharing = wanted && !options.getJvm().hasValue() && options.getForkCount().orElse(1) > 0
                 && ClassSharing.possible(System.getProperty("java.class.path"));
         boolean durable = durable(cli.profile(), env);
         Scale scale = scale(cli.profile());

@@ -82,6 +82,10 @@ class RunSettingsTest {
         assertEquals(ClassSharing.possible(System.getProperty("java.class.path")),
                 resolve(Map.of(), "selftest.PassingBenchmark").classSharing());
         assertFalse(resolve(Map.of(), "--no-class-sharing", "selftest.PassingBenchmark").classSharing());
+        assertFalse(resolve(Map.of(), "--profile", "smoke", "selftest.PassingBenchmark").classSharing(),
+                "smoke: off unless asked for");
+        assertEquals(ClassSharing.possible(System.getProperty("java.class.path")),
+                resolve(Map.of(), "--profile", "smoke", "--class-sharing", "selftest.PassingBenchmark").classSharing());
         assertFalse(resolve(Map.of(), "-f", "0", "selftest.PassingBenchmark").classSharing(), "-f 0: no forks");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         assertFalse(resolve(Map.of(), "-jvm", java, "selftest.PassingBenchmark").classSharing(), "another JVM may not take the flags");

@@ -35,13 +35,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * operation's statements go to {@code statementsPerOp}. Excluded: starting Hibernate, creating the
  * schema. Rows are proven equal across the paths in core's HibernateContract.
  *
- * <p>Quick settings: 2 forks x (3 warm-up + 3 measured shots), about 138 s for both databases
- * (123 s at 1,000 and 10,000 users in the quick run of 2026-12-03; the whole quick plan is in
- * docs/quick-budget.md). Two forks because the report's interval treats the fork as the unit and
- * gives no verdict from one; 1,000 and 5,000 users rather than 100,000: the per-user cost is what
- * differs between the variants and it is the same at 5,000 (-p users=100000 measures the larger
- * size); three warm-up
- * shots so the shorter loads are measured JIT-compiled.
+ * <p>Quick settings: 2 forks x (3 warm-up + 3 measured shots) at 500 and 2,000 users, about 85 s
+ * for both databases (planned from the quick runs of 2026-12-03: 133 s at 1,000 and 5,000 users,
+ * 76 s of it the 5,000-user loads on PostgreSQL; the whole quick plan is in docs/quick-budget.md).
+ * Two forks because the report's interval treats the fork as the unit and gives no verdict from
+ * one; 500 and 2,000 users rather than 100,000: the per-user cost is what differs between the
+ * variants, and it is the same at 2,000 (-p users=5000,100000 measures larger sizes); three
+ * warm-up shots so the shorter loads are measured JIT-compiled.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -52,7 +52,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public abstract class OrmInsert {
     static final int ORDERS_PER_USER = 1;
 
-    @Param({"1000", "5000"})
+    @Param({"500", "2000"})
     public int users;
 
     OrmDatabase db;

@@ -38,16 +38,19 @@ import org.openjdk.jmh.annotations.Warmup;
  * JOIN FETCH and the entity graph 1, subselect 2, batch fetching of {@value #BATCH_SIZE} 11, JDBC
  * N+1 1,001, JOIN 1, IN-batch 2 (each proven, with equal graphs, in core's HibernateLoadingContract).
  *
- * <p>Quick settings: 2 forks x (3 x 300 ms warm-up + 3 x 300 ms), about 145 s for both databases
- * (measured: the mean of the two quick runs of 2026-12-03 on a clean clone, third session). Two
- * forks because the report's interval treats the fork as the unit and gives no verdict from one; the slowest operation (lazy
- * N+1, 1,001 statements) took up to 82 ms in the quick run of 2026-12-03, so an iteration of
- * 300 ms holds three or more of it and the faster variants many; three warm-up iterations, as
- * Hibernate's paths take longer than JDBC's to be compiled.
+ * <p>Quick settings: 2 forks x (5 x 300 ms warm-up + 3 x 300 ms), about 165 s for both databases
+ * (planned: 145 s measured with three warm-up iterations in the two quick runs of 2026-12-03, plus
+ * 17 s for the two more). Two forks because the report's interval treats the fork as the unit and
+ * gives no verdict from one; the slowest operation (lazy N+1, 1,001 statements) took up to 82 ms
+ * in the quick run of 2026-12-03, so an iteration of 300 ms holds three or more of it and the
+ * faster variants many; five warm-up iterations, as Hibernate's paths take longer than JDBC's to
+ * be compiled: with three, the measured iterations of those two runs still fell by a third from
+ * the first to the last (joinFetch on SQLite 46, 26, 25 ms), and the eager-vs-lazy speed-up moved
+ * from 3.3x to 1.7x between them.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 300, timeUnit = TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 300, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 3, time = 300, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(2)
 @State(Scope.Thread)

@@ -33,11 +33,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The body of "how should I read a large table through an ORM" (250,000 rows), for both databases.
+ * The body of "how should I read a large table through an ORM" (100,000 rows), for both databases.
  *
  * <p>Measured: reading every user in id order (the guide's users table: five columns), each turned
  * into the {@link User} record handed to a consumer that keeps only a running sum of ids: through
- * Hibernate with {@code getResultList()} (the naive way: 250,000 entities in a list and in the
+ * Hibernate with {@code getResultList()} (the naive way: 100,000 entities in a list and in the
  * persistence context), a forward-only scroll fetching {@value #FETCH} rows at a time with the
  * session cleared every {@value #FETCH} rows, a stateless session's {@code getResultStream()}, and
  * the JDBC cursor of the suite's {@code RowStreams} with the same fetch size. One operation is one
@@ -45,23 +45,26 @@ import org.openjdk.jmh.annotations.Warmup;
  * row. Excluded: filling the table (one INSERT ... SELECT, once per run, copied per trial;
  * read-only after) and starting Hibernate.
  *
- * <p>Quick settings: 2 forks x (1 warm-up + 3 measured shots) of 250,000 rows, about 130 s for
- * both databases. Two forks because the report's interval treats the fork as the unit and gives no
- * verdict from one; a shot reads 250,000 rows (a second or more), so its first shot already runs
- * compiled code and one warm-up shot, the same for every variant, is enough. 250,000 rows rather
- * than the 1,000,000 of the other streaming questions: at a million, {@code getResultList} took
- * 10-33 s a shot and the two classes 354 s and about 160 s (timed on their own, 2026-12-03, busy
- * machine), the largest item of the quick run; a quarter of the rows keeps every variant's per-row
- * cost and the list's hold on the heap (allocation, GC time) visible at a quarter of the time.
+ * <p>Quick settings: 2 forks x (2 warm-up + 3 measured shots) of 100,000 rows, about 60 s for
+ * both databases (planned from the quick runs of 2026-12-03: 103 s with one warm-up shot of
+ * 250,000 rows). Two forks because the report's interval treats the fork as the unit and gives no
+ * verdict from one. Two warm-up shots, the same for every variant: with one, the first measured
+ * shot was still 35-60% slower than the next two in those runs (the JDBC cursor on SQLite 1,997 ms,
+ * then 1,293 and 1,256 ms for 250,000 rows), and the ORM's eager-vs-streaming speed-up moved from
+ * 3.3x to 2.4x between two runs of one jar. 100,000 rows rather than the 1,000,000 of the other
+ * streaming questions: at a million, {@code getResultList} took 10-33 s a shot and the two classes
+ * 354 s and about 160 s (timed on their own, 2026-12-03, busy machine); a tenth of the rows keeps
+ * every variant's per-row cost and the list's hold on the heap (allocation, GC time) visible, and
+ * pays for the second warm-up shot (-p is not available here: {@code -Ddbbench.scale} only shrinks).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 1)
+@Warmup(iterations = 2)
 @Measurement(iterations = 3)
 @Fork(2)
 @State(Scope.Thread)
 public abstract class OrmStreamRead {
-    static final int ROWS = 250_000;
+    static final int ROWS = 100_000;
     static final int FETCH = 1_000;
 
     /** The table's size; a test makes it smaller. */
@@ -79,7 +82,7 @@ public abstract class OrmStreamRead {
     }
 
     /**
-     * The sample users (SampleData's values), written by the database itself: 250,000 batched
+     * The sample users (SampleData's values), written by the database itself: 100,000 batched
      * inserts from here would make the set-up longer than the measurement. Built once per run for
      * each size and copied per trial; on PostgreSQL analysed, so the plans are those for the rows
      * written (SQLite is left without statistics, as an application that never runs ANALYZE has it).

@@ -48,22 +48,23 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code jdbcBatch} faster again, as pgjdbc pipelines the statements without waiting for each
  * answer; the rewritten batch, multi-row VALUES, unnest and COPY an order of magnitude or more
  * under the naive loop, COPY the fastest (no per-statement parse, plan or parameter handling),
- * multi-row VALUES of 100 rows close to 1,000. At 10,000 rows the ranking should hold with the
- * same per-row gaps; a single-shot time carries JVM warm-up effects, so the 5,000-row figures are
+ * multi-row VALUES of 100 rows close to 1,000. At 5,000 rows the ranking should hold with the
+ * same per-row gaps; a single-shot time carries JVM warm-up effects, so the 2,000-row figures are
  * noisier.
  * The commit per row is what the server's {@code synchronous_commit} decides: when it is on (the
  * PostgreSQL default) each commit waits for a WAL flush to disk, and {@code perRowCommit} at
  * 100,000 rows takes 20 s to minutes per shot (which is why the quick profile's larger size is
- * 10,000 rows); when it is off (the embedded test server's setting) a
+ * 5,000 rows); when it is off (the embedded test server's setting) a
  * commit does not wait, and {@code perRowCommit} comes close to {@code perRowOneTransaction}.
  *
- * <p>Quick settings: 2 forks x (3 warm-up + 3 measured shots), about 140 s for its 16 combinations
- * (127 s at 5,000 and 20,000 rows in the quick run of 2026-12-03, 52 s of it the commit per row at
- * 20,000; the whole quick plan is in docs/quick-budget.md). Two forks because the report's interval
- * treats the fork as the unit and gives no verdict from one; 10,000 rather than 100,000 rows as the
- * larger size: a commit per row costs the same per row at any size (0.19 ms at 5,000 and 0.20 ms at
- * 20,000 rows in that run), and at 100,000 rows it took 20 s a shot (-p rows=100000 measures it); three warm-up
- * shots for every variant so the 5,000-row loads (20-100 ms) are measured JIT-compiled.
+ * <p>Quick settings: 2 forks x (3 warm-up + 3 measured shots) at 2,000 and 5,000 rows, about 80 s
+ * for its 16 combinations (planned from the quick run of 2026-12-03 at 5,000 and 10,000 rows: 144 s,
+ * 65 s of it the two one-row-at-a-time baselines at 10,000; the whole quick plan is in
+ * docs/quick-budget.md). Two forks because the report's interval treats the fork as the unit and
+ * gives no verdict from one; 5,000 rather than 100,000 rows as the larger size: a commit per row
+ * costs the same per row at any size (0.19 ms at 5,000 and 0.20 ms at 20,000 rows in an earlier
+ * run), and at 100,000 rows it took 20 s a shot (-p rows=10000,100000 measures larger sizes); three
+ * warm-up shots for every variant so the shorter loads are measured JIT-compiled.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -73,7 +74,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @OnDatabase(Dialect.POSTGRES)
 public class PgInsertBenchmark {
-    @Param({"5000", "10000"})
+    @Param({"2000", "5000"})
     int rows;
 
     PgEndpoint endpoint;
