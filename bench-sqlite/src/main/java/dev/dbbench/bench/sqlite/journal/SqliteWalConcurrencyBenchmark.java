@@ -129,7 +129,24 @@ public class SqliteWalConcurrencyBenchmark {
 
         @Setup(Level.Trial)
         public void open(SqliteWalConcurrencyBenchmark shared) throws SQLException {
-            connection = shared.readerDb.open();
+            // Readers have no busy timeout, so an open that meets another thread's WAL recovery
+            // (SQLITE_BUSY_RECOVERY, seen once in CI's smoke run) fails at once: retried here, unmeasured.
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    connection = shared.readerDb.open();
+                    break;
+                } catch (dev.dbbench.core.DatabaseException e) {
+                    if (attempt == 100 || String.valueOf(e.getMessage()).indexOf("SQLITE_BUSY") < 0) {
+                        throw e;
+                    }
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
+                }
+            }
             prepared = PreparedUsers.on(connection);
             // Threads start at different places so they do not read the same pages in lockstep.
             next = (int) (Thread.currentThread().getId() * 7919 % SEEDED_USERS);
