@@ -25,18 +25,23 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * The measuring phase: runs the plan as passes (the whole plan once, or with {@code --pg-rtt} the
- * PostgreSQL benchmarks once per round trip) through one {@link PassRunner}, and returns what they
- * produced. A benchmark that fails is recorded; the others still run.
+ * PostgreSQL benchmarks once per round trip), in {@link Rounds} when the forks are spread over
+ * several, through one {@link PassRunner}, and returns what they produced, each combination's
+ * rounds merged into one result. A benchmark that fails is recorded; the others still run.
  */
 final class BenchmarkRun {
-    /** What the run produced: {@code plan} is every pass's combinations; {@code environment} still to be finished. */
-    record Done(List<RunResult> results, List<Failure> failures, Plan plan, Progress progress, RunEnvironment environment) {}
+    /**
+     * What the run produced: {@code plan} is every round's and pass's parts of the combinations (what
+     * progress counted); {@code combinations} how many distinct ones they are; {@code environment} still to be finished.
+     */
+    record Done(List<RunResult> results, List<Failure> failures, Plan plan, int combinations, Progress progress, RunEnvironment environment) {}
 
     private BenchmarkRun() {}
 
     static Done run(RunSettings settings, RunSession session, ObjectMapper json, PrintStream out) throws IOException {
-        List<PgRoundTrips.Pass> passes = session.trips().passes(settings.plan(), session.forkContract());
-        Plan plan = PgRoundTrips.total(passes);
+        List<Rounds.Round> rounds = Rounds.of(session.trips().passes(settings.plan(), session.forkContract()), settings.rounds());
+        Plan plan = Rounds.total(rounds);
+        int passCount = rounds.stream().mapToInt(r -> r.passes().size()).sum();
         // Always: besides handing over the settings, it keeps new forks from starting after Ctrl-C.
         ChainedOptionsBuilder builder = new OptionsBuilder().parent(settings.options()).addProfiler(ForkSystemProperties.class);
         boolean gc = settings.gcProfiler() && !settings.asksForGcProfiler();
@@ -45,13 +50,14 @@ final class BenchmarkRun {
             builder.addProfiler(GCProfiler.class);
         }
         Options options = builder.build();
-        RunEnvironment environment = RunEnvironment.start(json, settings, plan, gc || settings.asksForGcProfiler(), session);
+        RunEnvironment environment = RunEnvironment.start(json, settings, Rounds.combinations(rounds), gc || settings.asksForGcProfiler(), session);
 
         int lanes = settings.lanes();
         Estimate estimate = estimate(plan, settings.resultsDir(), settings.profile(), lanes);
-        out.println("[dbbench] profile " + settings.profile().label() + " (" + settings.profile().description() + "): " + plan.size()
+        out.println("[dbbench] profile " + settings.profile().label() + " (" + settings.profile().description() + "): " + Rounds.combinations(rounds)
                 + " benchmark x parameter combinations, about " + Progress.clock(estimate.total()) + " planned (" + estimate.source() + ")"
-                + (lanes > 1 ? ", " + lanes + " benchmarks at a time" : ""));
+                + (lanes > 1 ? ", " + lanes + " benchmarks at a time" : "")
+                + (rounds.size() > 1 ? ", each combination's forks in " + rounds.size() + " rounds (" + plan.size() + " parts in all)" : ""));
         VerboseMode verbosity = options.verbosity().orElse(Defaults.VERBOSITY);
         Progress progress = new Progress(out, plan, estimate, System::nanoTime);
         Secrets secrets = session.secrets();
@@ -60,29 +66,36 @@ final class BenchmarkRun {
         List<RunResult> results = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         // Several passes are one run: JMH's machine-wide lock is held across them, so another JMH run cannot slip in between.
-        try (ParallelRun.JmhLock lock = passes.size() > 1 ? ParallelRun.JmhLock.acquire() : null) {
+        try (ParallelRun.JmhLock lock = passCount > 1 ? ParallelRun.JmhLock.acquire() : null) {
             RunnerException stopped = null;
-            for (PgRoundTrips.Pass pass : passes) {
-                if (stopped == null && session.trips().closed()) {
-                    // The shutdown hook (Ctrl-C) closed the relays: a pass started now would only fail to connect.
-                    stopped = new RunnerException("the run was interrupted");
+            for (Rounds.Round round : rounds) {
+                if (round.of() > 1 && stopped == null) {
+                    progress.println("[dbbench] round " + round.number() + " of " + round.of() + ": "
+                            + (round.number() == 1 ? "every combination, its first fork(s)" : "every combination again, its next fork(s)"));
                 }
-                if (stopped != null) {
-                    // The earlier passes' results are kept; this one's combinations are recorded as not run.
-                    RunMonitor idle = new RunMonitor(OutputFormatFactory.createFormatInstance(new PrintStream(PrintStream.nullOutputStream()),
-                            VerboseMode.SILENT), pass.plan(), secrets, progress);
-                    idle.finish(stopped);
-                    failures.addAll(pass.tagFailures(idle.failures()));
-                    continue;
+                for (PgRoundTrips.Pass pass : round.passes()) {
+                    if (stopped == null && session.trips().closed()) {
+                        // The shutdown hook (Ctrl-C) closed the relays: a pass started now would only fail to connect.
+                        stopped = new RunnerException("the run was interrupted");
+                    }
+                    if (stopped != null) {
+                        // The earlier passes' results are kept; this one's combinations are recorded as not run.
+                        RunMonitor idle = new RunMonitor(OutputFormatFactory.createFormatInstance(new PrintStream(PrintStream.nullOutputStream()),
+                                VerboseMode.SILENT), pass.plan(), secrets, progress);
+                        idle.finish(stopped);
+                        failures.addAll(round.tag(pass.tagFailures(idle.failures())));
+                        continue;
+                    }
+                    pass.handOver();
+                    PassRunner.Outcome done = runner.run(pass.narrow(options), pass.plan());
+                    results.addAll(pass.tag(List.copyOf(done.results())));
+                    failures.addAll(round.tag(pass.tagFailures(done.failures())));
+                    stopped = done.stopped();
                 }
-                pass.handOver();
-                PassRunner.Outcome done = runner.run(pass.narrow(options), pass.plan());
-                results.addAll(pass.tag(List.copyOf(done.results())));
-                failures.addAll(pass.tagFailures(done.failures()));
-                stopped = done.stopped();
             }
         }
-        if (lanes > 1 || passes.size() > 1) {
+        results = new ArrayList<>(Rounds.merge(results));
+        if (lanes > 1 || passCount > 1) {
             try {
                 writeResultFile(options, results);
             } catch (RuntimeException e) {
@@ -90,7 +103,7 @@ final class BenchmarkRun {
                 out.println("[dbbench] -rff: the extra copy of the results was not written (" + RunMonitor.firstLine(e) + "); the run's folder has them all");
             }
         }
-        return new Done(List.copyOf(results), failures, plan, progress, environment);
+        return new Done(List.copyOf(results), failures, plan, Rounds.combinations(rounds), progress, environment);
     }
 
     /**

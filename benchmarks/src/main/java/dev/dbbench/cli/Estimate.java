@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.Mode;
  *
  * <ol>
  *   <li>The previous run's recorded wall time of the same combination ({@code durations.json}),
- *       times the ratio actual/recorded of the combinations finished so far: a slower machine day
+ *       per fork times the forks planned (a round runs part of a combination's forks), times the ratio actual/recorded of the combinations finished so far: a slower machine day
  *       (another load, a colder cache) shows in the first few and is carried to the rest.</li>
  *   <li>Otherwise the combination's settings: forks x (fork start-up + the timed iterations), the
  *       start-up being what the finished forks of the same class took beyond their iterations (the
@@ -63,18 +63,23 @@ final class Estimate {
         Arrays.fill(previous, Double.NaN);
         Arrays.fill(startedAt, Double.NaN);
         Arrays.fill(took, Double.NaN);
-        // A combination may have been recorded more than once (a pass per round trip): their mean.
-        Map<String, double[]> recorded = new HashMap<>();
+        /*
+         * A combination may have been recorded more than once (a pass per round trip, a part per
+         * round): seconds per fork over them all, times this part's forks. An entry that did not
+         * record its forks is taken to have run as many as this part.
+         */
+        Map<String, List<RunDurations.Entry>> recorded = new HashMap<>();
         for (RunDurations.Entry e : previousRun) {
-            double[] sumCount = recorded.computeIfAbsent(Plan.Item.key(e.benchmark(), e.mode(), e.params()), k -> new double[2]);
-            sumCount[0] += e.seconds();
-            sumCount[1]++;
+            recorded.computeIfAbsent(Plan.Item.key(e.benchmark(), e.mode(), e.params()), k -> new ArrayList<>()).add(e);
         }
         int known = 0;
         for (int i = 0; i < n; i++) {
-            double[] sumCount = recorded.get(items.get(i).key());
-            if (sumCount != null) {
-                previous[i] = sumCount[0] / sumCount[1];
+            List<RunDurations.Entry> entries = recorded.get(items.get(i).key());
+            if (entries != null) {
+                int forks = Math.max(1, items.get(i).forks());
+                double seconds = entries.stream().mapToDouble(RunDurations.Entry::seconds).sum();
+                double forksRecorded = entries.stream().mapToInt(e -> e.forks() > 0 ? e.forks() : forks).sum();
+                previous[i] = seconds / forksRecorded * forks;
                 known++;
             }
         }
@@ -279,7 +284,7 @@ final class Estimate {
         order.sort((a, b) -> Double.compare(startedAt[a] + took[a], startedAt[b] + took[b]));
         return order.stream().map(i -> {
             Plan.Item it = items.get(i);
-            return new RunDurations.Entry(it.benchmark(), it.mode().shortLabel(), it.params(), took[i]);
+            return new RunDurations.Entry(it.benchmark(), it.mode().shortLabel(), it.params(), took[i], it.forks());
         }).toList();
     }
 

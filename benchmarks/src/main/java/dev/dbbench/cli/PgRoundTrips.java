@@ -52,17 +52,33 @@ final class PgRoundTrips implements AutoCloseable {
     /** {@code SELECT 1} timed on each path to measure what a relay adds. */
     static final int PROBE_QUERIES = 200;
 
-    /** One JMH run: part of the plan, with or without a relay in front of the server, and what its forks are handed. */
-    record Pass(Plan plan, LatencyRelay relay, AddedRoundTrip added, boolean whole, ForkContract contract) {
+    /**
+     * One JMH run: part of the plan, with or without a relay in front of the server, and what its
+     * forks are handed; {@code forks} is each combination's forks in this pass when a round sets
+     * them ({@link Rounds}), 0 for the settings' own.
+     */
+    record Pass(Plan plan, LatencyRelay relay, AddedRoundTrip added, boolean whole, ForkContract contract, int forks) {
 
-        /** The run's options narrowed to this pass's benchmarks (excludes add up; includes would not narrow). */
+        /** The run's options narrowed to this pass's benchmarks (excludes add up; includes would not narrow), with the pass's forks. */
         Options narrow(Options options) {
-            if (whole) {
+            if (whole && forks == 0) {
                 return options;
             }
-            String names = plan.items().stream().map(Plan.Item::benchmark).distinct().map(Pattern::quote).collect(Collectors.joining("|"));
-            ChainedOptionsBuilder only = new OptionsBuilder().parent(options).exclude("^(?!(?:" + names + ")$)");
+            ChainedOptionsBuilder only = new OptionsBuilder().parent(options);
+            if (!whole) {
+                String names = plan.items().stream().map(Plan.Item::benchmark).distinct().map(Pattern::quote).collect(Collectors.joining("|"));
+                only.exclude("^(?!(?:" + names + ")$)");
+            }
+            if (forks > 0) {
+                only.forks(forks);
+            }
             return only.build();
+        }
+
+        /** The same server and relay for {@code part} of this pass's plan, each combination with {@code forks} forks (0: its own). */
+        Pass part(Plan part, int forks) {
+            boolean all = part.items().equals(plan.items()) && whole;
+            return new Pass(part, relay, added, all, contract, forks);
         }
 
         /** Points the forks at this pass's server (the launcher refuses --pg-rtt with -f 0, where there are no forks to point). */
@@ -167,18 +183,18 @@ final class PgRoundTrips implements AutoCloseable {
      */
     List<Pass> passes(Plan plan, ForkContract contract) {
         if (relays.isEmpty()) {
-            return List.of(new Pass(plan, null, null, true, contract));
+            return List.of(new Pass(plan, null, null, true, contract, 0));
         }
         PgHandoff direct = contract.postgres().orElseThrow(() -> new IllegalStateException("round-trip relays but no server in the fork contract"));
         List<Pass> passes = new ArrayList<>();
         List<Plan.Item> others = plan.items().stream().filter(i -> !needsPostgres(i)).toList();
         if (!others.isEmpty()) {
-            passes.add(new Pass(new Plan(others), null, null, false, contract));
+            passes.add(new Pass(new Plan(others), null, null, false, contract, 0));
         }
         Plan postgres = new Plan(plan.items().stream().filter(PgRoundTrips::needsPostgres).toList());
         for (Relayed r : relays) {
             PgHandoff relayed = direct.withAddress(r.relay().address().getHostString(), r.relay().address().getPort());
-            passes.add(new Pass(postgres, r.relay(), r.added(), false, contract.withPostgres(relayed)));
+            passes.add(new Pass(postgres, r.relay(), r.added(), false, contract.withPostgres(relayed), 0));
         }
         return passes;
     }
@@ -228,17 +244,23 @@ final class PgRoundTrips implements AutoCloseable {
     /** The same result with one more parameter, last, so JMH's JSON, the CSV and the report carry it. */
     static RunResult withParam(RunResult result, String name, String value) {
         BenchmarkParams p = result.getParams();
-        WorkloadParams params = new WorkloadParams();
-        int order = 0;
-        for (String key : p.getParamsKeys()) {
-            params.put(key, p.getParam(key), order++);
-        }
-        params.put(name, value, order);
+        WorkloadParams params = workload(p);
+        params.put(name, value, p.getParamsKeys().size());
         BenchmarkParams tagged = new BenchmarkParams(p.getBenchmark(), p.generatedBenchmark(), p.shouldSynchIterations(), p.getThreads(),
                 p.getThreadGroups(), p.getThreadGroupLabels(), p.getForks(), p.getWarmupForks(), p.getWarmup(), p.getMeasurement(),
                 p.getMode(), params, p.getTimeUnit(), p.getOpsPerInvocation(), p.getJvm(), p.getJvmArgs(), p.getJdkVersion(),
                 p.getVmName(), p.getVmVersion(), p.getJmhVersion(), p.getTimeout());
         return new RunResult(tagged, result.getBenchmarkResults());
+    }
+
+    /** A copy of the parameters of {@code p}, in their order. */
+    static WorkloadParams workload(BenchmarkParams p) {
+        WorkloadParams params = new WorkloadParams();
+        int order = 0;
+        for (String key : p.getParamsKeys()) {
+            params.put(key, p.getParam(key), order++);
+        }
+        return params;
     }
 
     private void stop() {

@@ -15,11 +15,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public enum Profile {
     /** Every benchmark and parameter combination once, as short as JMH allows: proves the suite runs (tests, CI). */
     SMOKE("every benchmark and parameter combination once, 1 fork, no warm-up, 1 x 100 ms measurement, 2 benchmarks at a time",
-            1, 0, TimeValue.milliseconds(100), 1, TimeValue.milliseconds(100), 2),
+            1, 0, TimeValue.milliseconds(100), 1, TimeValue.milliseconds(100), 2, 1),
     /** The classes' own settings: every comparison with a usable error, the whole suite in under 30 minutes. */
-    QUICK("the benchmark classes' own settings", null, null, null, null, null, 1),
+    QUICK("the benchmark classes' own settings, their forks in 2 rounds", null, null, null, null, null, 1, 2),
     /** Publication quality: several forks, longer warm-up and measurement. */
-    FULL("3 forks, 5 x 2 s warm-up, 10 x 2 s measurement", 3, 5, TimeValue.seconds(2), 10, TimeValue.seconds(2), 1);
+    FULL("3 forks in 3 rounds, 5 x 2 s warm-up, 10 x 2 s measurement", 3, 5, TimeValue.seconds(2), 10, TimeValue.seconds(2), 1, 3);
 
     private final String description;
     private final Integer forks;
@@ -28,9 +28,10 @@ public enum Profile {
     private final Integer measurementIterations;
     private final TimeValue measurementTime;
     private final int parallel;
+    private final int rounds;
 
     Profile(String description, Integer forks, Integer warmupIterations, TimeValue warmupTime, Integer measurementIterations, TimeValue measurementTime,
-            int parallel) {
+            int parallel, int rounds) {
         this.description = description;
         this.forks = forks;
         this.warmupIterations = warmupIterations;
@@ -38,6 +39,7 @@ public enum Profile {
         this.measurementIterations = measurementIterations;
         this.measurementTime = measurementTime;
         this.parallel = parallel;
+        this.rounds = rounds;
     }
 
     /**
@@ -46,6 +48,15 @@ public enum Profile {
      */
     public int parallel() {
         return parallel;
+    }
+
+    /**
+     * The rounds a combination's forks are spread over ({@link Rounds}): a measured profile runs
+     * every combination's first fork, then every combination's second, so its forks lie minutes
+     * apart and their spread shows the machine's drift as a second run would; smoke has one fork.
+     */
+    public int rounds() {
+        return rounds;
     }
 
     public String description() {

@@ -87,6 +87,12 @@ public final class RunCommand implements Callable<Integer> {
         "Above 1 the forks disturb each other's timings: for checking that benchmarks run, not for figures."})
     Integer parallel;
 
+    @Option(names = Rounds.OPTION, paramLabel = "<n>", description = {
+        "spread each combination's forks over n rounds: every combination's first fork(s), then every combination's next,",
+        "so a combination's forks lie minutes apart and their spread includes the machine's drift, as a second run's would",
+        "(default: 2 for quick, 3 for full, 1 for smoke; a combination whose forks n does not divide runs whole in round 1)."})
+    Integer rounds;
+
     @Option(names = "--gc-profiler", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = {"JMH's gc profiler on every benchmark (default: on, unless -D" + GcProfilerSwitch.PROPERTY + "=false): allocation per",
                 "operation (gc.alloc.rate.norm), GC count and time, kept in the results. --no-gc-profiler turns it off."})
@@ -138,7 +144,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The launcher's own options as parsed, for {@link RunSettings} to resolve. */
     RunSettings.Given given() {
-        return new RunSettings.Given(profile, parallel, gcProfiler, classSharing, resultsDir, sqliteDir, pgUrl, pgUser, pgPassword, pgRtt, pgProvider,
+        return new RunSettings.Given(profile, parallel, rounds, gcProfiler, classSharing, resultsDir, sqliteDir, pgUrl, pgUser, pgPassword, pgRtt, pgProvider,
                 spec.commandLine().getParseResult());
     }
 

@@ -28,12 +28,12 @@ final class RunEnvironment {
         this.started = started;
     }
 
-    /** {@code plan} is every combination of the run (the PostgreSQL ones once per round trip); {@code gc} whether the gc profiler runs. */
-    static RunEnvironment start(ObjectMapper json, RunSettings settings, Plan plan, boolean gc, RunSession session) {
+    /** {@code combinations} counts every combination of the run once (the PostgreSQL ones once per round trip); {@code gc} whether the gc profiler runs. */
+    static RunEnvironment start(ObjectMapper json, RunSettings settings, int combinations, boolean gc, RunSession session) {
         ObjectNode environment = json.createObjectNode();
         ObjectNode run = environment.putObject("run");
         Instant started = Instant.now();
-        describe(run, settings, plan, started, session.secrets());
+        describe(run, settings, combinations, started, session.secrets());
         run.put("parallel", settings.lanes());
         run.put("gc_profiler", gc);
         run.put("class_sharing", settings.classSharing()
@@ -62,7 +62,7 @@ final class RunEnvironment {
         return environment;
     }
 
-    private static void describe(ObjectNode run, RunSettings settings, Plan plan, Instant started, Secrets secrets) {
+    private static void describe(ObjectNode run, RunSettings settings, int combinations, Instant started, Secrets secrets) {
         run.put("started_at", started.toString());
         run.put("profile", settings.profile().label());
         run.put("profile_description", settings.profile().description());
@@ -97,7 +97,8 @@ final class RunEnvironment {
         if (base.getThreads().hasValue()) {
             overrides.put("threads", base.getThreads().get());
         }
-        run.put("planned_combinations", plan.size());
+        run.put("planned_combinations", combinations);
+        run.put("rounds", settings.rounds());
         run.put("results_dir", settings.resultsDir().toAbsolutePath().toString());
     }
 }

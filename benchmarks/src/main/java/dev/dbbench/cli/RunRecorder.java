@@ -58,9 +58,11 @@ final class RunRecorder {
         session.trips().summaryLines().forEach(out::println);
 
         boolean afterRunOk = afterRun(folder.path());
-        int planned = done.plan().size();
+        int planned = done.combinations();
         if (!done.failures().isEmpty()) {
-            out.println("[dbbench] " + done.failures().size() + " of " + planned + " combinations failed; see "
+            long failed = done.failures().stream().map(f -> Plan.Item.key(f.benchmark(), f.mode(), f.params())).distinct().count();
+            out.println("[dbbench] " + failed + " of " + planned + " combinations failed" + (failed < done.failures().size() ? " ("
+                    + done.failures().size() + " failures over their rounds)" : "") + "; see "
                     + folder.path().resolve(RunFolder.FAILURES_JSON));
         }
         notWritten.forEach(line -> out.println("[dbbench] " + line));

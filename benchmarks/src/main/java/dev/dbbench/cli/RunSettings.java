@@ -35,13 +35,14 @@ import picocli.CommandLine.ParseResult;
  * @param options       JMH's options: the command line's, with the profile filling in what it leaves open
  * @param plan          every benchmark x parameter combination the options select
  * @param lanes         benchmarks run at once
+ * @param rounds        the rounds each combination's forks are spread over ({@link Rounds}): --rounds, else the profile's
  * @param gcProfiler    whether the launcher adds JMH's gc profiler (the person may still ask for it with -prof)
  * @param sqliteParent  where SQLite files go, and which setting said so; empty for the temporary directory
  * @param secrets       every password given, masked wherever the run writes or prints
  * @param needsPostgres whether a selected benchmark needs the run's PostgreSQL server
  * @param classSharing  whether forks share class archives ({@link ClassSharing}): --class-sharing, off with -jvm (another JVM may not take the flags), -f 0, or class folders on the class path (the build's tests)
  */
-record RunSettings(Profile profile, Options options, Plan plan, int lanes, boolean gcProfiler, boolean classSharing, boolean durable, Scale scale, Path resultsDir,
+record RunSettings(Profile profile, Options options, Plan plan, int lanes, int rounds, boolean gcProfiler, boolean classSharing, boolean durable, Scale scale, Path resultsDir,
                    Optional<Setting> sqliteParent, PostgresSettings postgres, PgProvider pgProvider, Secrets secrets,
                    List<RoundTrip> roundTrips, boolean needsPostgres, List<String> arguments) {
     static final String PG_URL = "--pg-url";
@@ -53,7 +54,7 @@ record RunSettings(Profile profile, Options options, Plan plan, int lanes, boole
     static final int MAX_PARALLEL = 16;
 
     /** The launcher's own options as the command line gave them (null where not given), before any precedence. */
-    record Given(Profile profile, Integer parallel, boolean gcProfiler, Boolean classSharing, Path resultsDir, Path sqliteDir, String pgUrl, String pgUser,
+    record Given(Profile profile, Integer parallel, Integer rounds, boolean gcProfiler, Boolean classSharing, Path resultsDir, Path sqliteDir, String pgUrl, String pgUser,
                  String pgPassword, String pgRtt, PgProvider pgProvider, ParseResult parsed) {}
 
     /** Whether the person asked for JMH's gc profiler with -prof, by its short or its class name. */
@@ -76,6 +77,7 @@ record RunSettings(Profile profile, Options options, Plan plan, int lanes, boole
         InputChecks.notEmpty(SQLITE_DIR, cli.sqliteDir());
         InputChecks.outputFiles(options);
         int lanes = lanes(cli, options, out);
+        int rounds = rounds(cli, options);
         checkProfilers(jmh);
         // The forks of the regression check turn the gc profiler off with the property; checked here, before anything starts.
         boolean gcProfiler = cli.gcProfiler() && gcProfilerProperty();
@@ -110,7 +112,7 @@ record RunSettings(Profile profile, Options options, Plan plan, int lanes, boole
             out.println("[dbbench] " + PgRoundTrips.OPTION + " is ignored: no selected benchmark uses PostgreSQL");
         }
         List<String> arguments = cli.parsed().originalArgs();
-        return new RunSettings(cli.profile(), options, plan, lanes, gcProfiler, classSharing, durable, scale, cli.resultsDir(), sqliteParent, postgres,
+        return new RunSettings(cli.profile(), options, plan, lanes, rounds, gcProfiler, classSharing, durable, scale, cli.resultsDir(), sqliteParent, postgres,
                 cli.pgProvider(), secrets, roundTrips, needsPostgres, arguments);
     }
 
@@ -136,6 +138,27 @@ record RunSettings(Profile profile, Options options, Plan plan, int lanes, boole
                     + " other's timings; use it to check that benchmarks run, not for figures");
         }
         return lanes;
+    }
+
+    /**
+     * How many rounds the forks are spread over: --rounds, else the profile's. One with -f 0 (no
+     * forks to spread) and, unless asked for, with warm-up forks, which every round would run again.
+     */
+    private static int rounds(Given cli, Options options) {
+        Integer asked = cli.rounds();
+        if (asked != null && (asked < 1 || asked > Rounds.MAX)) {
+            throw new SetupException(Rounds.OPTION + " " + asked + " is out of range: give 1 to " + Rounds.MAX
+                    + " (the rounds each combination's forks are spread over; 1 runs a combination's forks back to back)");
+        }
+        int warmupForks = options.getWarmupForkCount().orElse(0);
+        if (asked != null && asked > 1 && warmupForks > 0) {
+            throw new SetupException(Rounds.OPTION + " " + asked + " cannot be used with -wf " + warmupForks
+                    + ": every round would run the warm-up forks again. Give " + Rounds.OPTION + " 1, or leave out -wf");
+        }
+        if (options.getForkCount().orElse(1) == 0 || warmupForks > 0) {
+            return 1;
+        }
+        return asked != null ? asked : cli.profile().rounds();
     }
 
     /** JMH checks profilers only when the run starts, after PostgreSQL was provisioned: check them first. */

@@ -23,14 +23,22 @@ import java.util.stream.Stream;
  * reads.
  */
 public final class RunDurations {
-    /** One combination's wall time; {@code mode} is JMH's short label ("avgt", "ss"). */
-    public record Entry(String benchmark, String mode, Map<String, String> params, double seconds) {}
+    /**
+     * One combination's wall time, or one round's part of it; {@code mode} is JMH's short label
+     * ("avgt", "ss"); {@code forks} the forks it ran (warm-up forks included), 0 when not recorded.
+     */
+    public record Entry(String benchmark, String mode, Map<String, String> params, double seconds, int forks) {
+        public Entry(String benchmark, String mode, Map<String, String> params, double seconds) {
+            this(benchmark, mode, params, seconds, 0);
+        }
+    }
 
     private RunDurations() {}
 
     static String toJson(ObjectMapper json, List<Entry> entries) throws IOException {
         ObjectNode root = json.createObjectNode();
-        root.put("what", "wall-clock seconds from each combination's start to its result, in the order they finished");
+        root.put("what", "wall-clock seconds from each combination's start to its result (a round's part of it when its forks ran in rounds),"
+                + " with the forks they ran, in the order they finished");
         ArrayNode array = root.putArray("combinations");
         for (Entry e : entries) {
             ObjectNode node = array.addObject();
@@ -39,6 +47,9 @@ public final class RunDurations {
             ObjectNode params = node.putObject("params");
             e.params().forEach(params::put);
             node.put("seconds", Math.round(e.seconds() * 1000) / 1000.0);
+            if (e.forks() > 0) {
+                node.put("forks", e.forks());
+            }
         }
         return json.writeValueAsString(root);
     }
@@ -59,7 +70,8 @@ public final class RunDurations {
             Map<String, String> params = new LinkedHashMap<>();
             node.path("params").fields().forEachRemaining(p -> params.put(p.getKey(), p.getValue().asText()));
             if (node.path("benchmark").isTextual() && node.path("mode").isTextual() && node.path("seconds").isNumber()) {
-                out.add(new Entry(node.get("benchmark").asText(), node.get("mode").asText(), Map.copyOf(params), node.get("seconds").asDouble()));
+                out.add(new Entry(node.get("benchmark").asText(), node.get("mode").asText(), Map.copyOf(params), node.get("seconds").asDouble(),
+                        Math.max(0, node.path("forks").asInt(0))));
             }
         }
         return List.copyOf(out);
@@ -92,11 +104,33 @@ public final class RunDurations {
                 continue;
             }
             if (Files.isRegularFile(run.resolve(RunFolder.DURATIONS_JSON))) {
-                return read(run.resolve(RunFolder.DURATIONS_JSON));
+                return withForks(read(run.resolve(RunFolder.DURATIONS_JSON)), run);
             }
             return derive(run);
         }
         return List.of();
+    }
+
+    /**
+     * Entries written before {@code durations.json} recorded the forks get them from the run's
+     * {@code jmh.json} (forks and warm-up forks of the combination); those it does not have stay 0.
+     */
+    private static List<Entry> withForks(List<Entry> entries, Path run) {
+        if (entries.stream().allMatch(e -> e.forks() > 0) || !Files.isRegularFile(run.resolve(RunFolder.JMH_JSON))) {
+            return entries;
+        }
+        Map<String, Integer> forks = new java.util.HashMap<>();
+        try {
+            for (BenchmarkResult b : JmhJson.read(run.resolve(RunFolder.JMH_JSON))) {
+                JmhSettings settings = b.settings();
+                forks.put(b.benchmark() + " " + b.mode() + " " + new java.util.TreeMap<>(b.params()),
+                        Math.max(1, settings.forks()) + Math.max(0, settings.warmupForks()));
+            }
+        } catch (RuntimeException e) {
+            return entries;
+        }
+        return entries.stream().map(e -> e.forks() > 0 ? e : new Entry(e.benchmark(), e.mode(), e.params(), e.seconds(),
+                forks.getOrDefault(e.benchmark() + " " + e.mode() + " " + new java.util.TreeMap<>(e.params()), 0))).toList();
     }
 
     /**
@@ -154,7 +188,7 @@ public final class RunDurations {
                 } else {
                     seconds = f * (wi * time(settings.warmupTime()) + settings.measurementIterations() * time(settings.measurementTime()));
                 }
-                measured.add(new Entry(b.benchmark(), b.mode(), b.params(), seconds));
+                measured.add(new Entry(b.benchmark(), b.mode(), b.params(), seconds, f));
                 forks.add(f);
             }
             double allForks = forks.stream().mapToInt(Integer::intValue).sum();
@@ -162,7 +196,7 @@ public final class RunDurations {
             List<Entry> out = new ArrayList<>();
             for (int i = 0; i < measured.size(); i++) {
                 Entry e = measured.get(i);
-                out.add(new Entry(e.benchmark(), e.mode(), e.params(), e.seconds() + (allForks == 0 ? 0 : rest * forks.get(i) / allForks)));
+                out.add(new Entry(e.benchmark(), e.mode(), e.params(), e.seconds() + (allForks == 0 ? 0 : rest * forks.get(i) / allForks), e.forks()));
             }
             return List.copyOf(out);
         } catch (RuntimeException e) {

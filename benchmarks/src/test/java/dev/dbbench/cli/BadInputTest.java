@@ -89,6 +89,14 @@ class BadInputTest {
     }
 
     @Test
+    void roundsOutOfRangeOrWithWarmupForksAreRefused() throws IOException {
+        String line = refused("--rounds", "0", "selftest.PassingBenchmark").errLine();
+        assertTrue(line.contains("--rounds 0 is out of range: give 1 to " + Rounds.MAX), line);
+        line = refused("--rounds", "2", "-wf", "1", "selftest.PassingBenchmark").errLine();
+        assertTrue(line.contains("--rounds 2 cannot be used with -wf 1") && line.contains("Give --rounds 1, or leave out -wf"), line);
+    }
+
+    @Test
     void jmhOptionGivenTwiceIsRefused() throws IOException {
         String line = refused("-f", "1", "-f", "2").errLine();
         assertTrue(line.contains("-f") && line.contains("should be specified only once"), line);

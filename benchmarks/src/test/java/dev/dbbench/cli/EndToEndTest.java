@@ -168,6 +168,33 @@ class EndToEndTest {
         assertEquals("[ ]", Files.readString(results.resolve(RunFolder.LATEST).resolve(RunFolder.FAILURES_JSON)).trim());
     }
 
+    /**
+     * --rounds: the combination's first fork, then its second in a JMH run of their own; the run
+     * folder has one result with both forks, and the run's settings say how it was measured.
+     */
+    @Test
+    void forksInRoundsAreOneResultWithEveryFork() throws Exception {
+        Path results = temp.resolve("results");
+        CliRun run = CliRun.of("--profile", "smoke", "--results-dir", results.toString(), "-f", "2", "--rounds", "2", "-p", "n=1",
+                "selftest.PassingBenchmark");
+        assertEquals(Main.OK, run.code(), run.out() + run.err());
+        assertTrue(run.out().contains("[dbbench] round 2 of 2: every combination again, its next fork(s)"), run.out());
+        assertTrue(run.out().contains("[dbbench] 2 of 2: "), run.out());
+        assertTrue(run.out().contains(": 1 benchmark x parameter combinations, about ") && run.out().contains("in 2 rounds (2 parts in all)"), run.out());
+
+        Path runDir = results.resolve(RunFolder.LATEST);
+        JsonNode jmh = json.readTree(runDir.resolve(RunFolder.JMH_JSON).toFile());
+        assertEquals(1, jmh.size(), jmh.toPrettyString());
+        assertEquals(2, jmh.get(0).get("forks").asInt());
+        assertEquals(2, jmh.get(0).get("primaryMetric").get("rawData").size());
+        JsonNode env = json.readTree(runDir.resolve(RunFolder.ENVIRONMENT_JSON).toFile()).get("run");
+        assertEquals(2, env.get("rounds").asInt());
+        assertEquals(1, env.get("planned_combinations").asInt());
+        JsonNode durations = json.readTree(runDir.resolve(RunFolder.DURATIONS_JSON).toFile()).get("combinations");
+        assertEquals(2, durations.size(), "a part per round");
+        durations.forEach(d -> assertEquals(1, d.get("forks").asInt()));
+    }
+
     /** -prof jfr writes into the run folder, not the working directory, and the report links the file. */
     @Test
     void flightRecordingsGoIntoTheRunFolder() throws Exception {

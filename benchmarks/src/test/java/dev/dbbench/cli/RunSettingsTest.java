@@ -92,6 +92,17 @@ class RunSettingsTest {
     }
 
     @Test
+    void forksRunInTheProfilesRoundsUnlessGivenOrThereIsNothingToSpread() {
+        assertEquals(2, resolve(Map.of(), "selftest.PassingBenchmark").rounds(), "quick: each combination's forks in 2 rounds");
+        assertEquals(3, resolve(Map.of(), "--profile", "full", "selftest.PassingBenchmark").rounds());
+        assertEquals(1, resolve(Map.of(), "--profile", "smoke", "selftest.PassingBenchmark").rounds());
+        assertEquals(4, resolve(Map.of(), "--rounds", "4", "selftest.PassingBenchmark").rounds());
+        assertEquals(1, resolve(Map.of(), "--rounds", "1", "selftest.PassingBenchmark").rounds());
+        assertEquals(1, resolve(Map.of(), "-f", "0", "selftest.PassingBenchmark").rounds(), "-f 0: no forks");
+        assertEquals(1, resolve(Map.of(), "-wf", "1", "selftest.PassingBenchmark").rounds(), "warm-up forks would run in every round");
+    }
+
+    @Test
     void givenSettingsWinOverTheProfile() {
         Map<String, String> durable = Map.of(PostgresProvisioner.DURABLE_ENV, "true");
         RunSettings s = withoutDurableProperty(() -> resolve(durable, "--profile", "smoke", "--parallel", "3", "--no-gc-profiler",
