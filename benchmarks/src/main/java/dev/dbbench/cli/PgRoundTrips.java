@@ -199,11 +199,6 @@ final class PgRoundTrips implements AutoCloseable {
         return passes;
     }
 
-    /** Every pass's combinations: what the run's progress counts. */
-    static Plan total(List<Pass> passes) {
-        return new Plan(passes.stream().flatMap(p -> p.plan().items().stream()).toList());
-    }
-
     /** The {@code pg_rtt} section of environment.json: each round trip, its relay and what it measured. */
     void describe(ObjectNode environment) {
         if (relays.isEmpty()) {
@@ -246,11 +241,15 @@ final class PgRoundTrips implements AutoCloseable {
         BenchmarkParams p = result.getParams();
         WorkloadParams params = workload(p);
         params.put(name, value, p.getParamsKeys().size());
-        BenchmarkParams tagged = new BenchmarkParams(p.getBenchmark(), p.generatedBenchmark(), p.shouldSynchIterations(), p.getThreads(),
-                p.getThreadGroups(), p.getThreadGroupLabels(), p.getForks(), p.getWarmupForks(), p.getWarmup(), p.getMeasurement(),
+        return new RunResult(rebuilt(p, params, p.getForks()), result.getBenchmarkResults());
+    }
+
+    /** {@code p} with other parameters and fork count, everything else as it was: JMH's params have no setters. */
+    static BenchmarkParams rebuilt(BenchmarkParams p, WorkloadParams params, int forks) {
+        return new BenchmarkParams(p.getBenchmark(), p.generatedBenchmark(), p.shouldSynchIterations(), p.getThreads(),
+                p.getThreadGroups(), p.getThreadGroupLabels(), forks, p.getWarmupForks(), p.getWarmup(), p.getMeasurement(),
                 p.getMode(), params, p.getTimeUnit(), p.getOpsPerInvocation(), p.getJvm(), p.getJvmArgs(), p.getJdkVersion(),
                 p.getVmName(), p.getVmVersion(), p.getJmhVersion(), p.getTimeout());
-        return new RunResult(tagged, result.getBenchmarkResults());
     }
 
     /** A copy of the parameters of {@code p}, in their order. */

@@ -108,19 +108,13 @@ final class Rounds {
                 forks.addAll(part.getBenchmarkResults());
                 forkCount += part.getParams().getForks();
             }
-            out.add(new RunResult(withForks(parts.get(0).getParams(), forkCount), forks));
+            BenchmarkParams first = parts.get(0).getParams();
+            out.add(new RunResult(PgRoundTrips.rebuilt(first, PgRoundTrips.workload(first), forkCount), forks));
         }
         return List.copyOf(out);
     }
 
     private static Plan.Item withForks(Plan.Item item, int forks) {
         return new Plan.Item(item.benchmark(), item.mode(), item.params(), forks, item.iterations(), item.iterationSeconds());
-    }
-
-    private static BenchmarkParams withForks(BenchmarkParams p, int forks) {
-        return new BenchmarkParams(p.getBenchmark(), p.generatedBenchmark(), p.shouldSynchIterations(), p.getThreads(), p.getThreadGroups(),
-                p.getThreadGroupLabels(), forks, p.getWarmupForks(), p.getWarmup(), p.getMeasurement(), p.getMode(), PgRoundTrips.workload(p),
-                p.getTimeUnit(), p.getOpsPerInvocation(), p.getJvm(), p.getJvmArgs(), p.getJdkVersion(), p.getVmName(), p.getVmVersion(),
-                p.getJmhVersion(), p.getTimeout());
     }
 }
