@@ -113,6 +113,11 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Sequential check: smallest change of allocation per operation (gc.alloc.rate.norm) reported, in percent (default ${DEFAULT-VALUE}).")
     double allocThresholdPercent;
 
+    @Option(names = "--schedule", paramLabel = "HOW", defaultValue = "auto", description = "How a pair's two forks share the machine:"
+            + " duet (both at once, each pinned to a CPU of its own with taskset, swapped every pair), interleaved (one after the other,"
+            + " A B then B A), or auto (default): a duet for the sequential check where taskset and two CPUs are available, else interleaved.")
+    String schedule;
+
     @Spec
     CommandSpec spec;
 
@@ -205,7 +210,7 @@ public final class CompareCommand implements Callable<Integer> {
         // Without a preset: four looks every 2 pairs from --pairs on.
         SequentialRule.Plan plan = chosen != null ? chosen.plan() : sequential ? new SequentialRule.Plan(pairs, 2, 4, pairs) : null;
         RegressionCheck.checkSettings(plan != null ? plan.first() : pairs, threshold, alpha);
-        ForkSettings forks = forkSettings(chosen);
+        ForkSettings forks = forkSettings(chosen, sequential);
         DbbenchJar baseJar = DbbenchJar.open(base, "--base");
         DbbenchJar headJar = DbbenchJar.open(head, "--head");
         List<String> chosenSelection = chosen != null ? chosen.selection() : selection;
@@ -215,9 +220,8 @@ public final class CompareCommand implements Callable<Integer> {
         long inconclusive;
         try (WorkFolder work = WorkFolder.open(workDir)) {
             if (sequential) {
-                SequentialReport report = new SequentialCheck(baseJar, headJar, chosenSelection, chosen != null ? chosen.name() : null,
-                        chosen != null ? chosen.paramArgs() : List.of(), plan, limit, threshold, allocThreshold, alpha, tolerance, forks,
-                        work, err).run();
+                SequentialReport report = new SequentialCheck(baseJar, headJar, chosenSelection, chosen, plan, limit, threshold,
+                        allocThreshold, alpha, tolerance, forks, work, err).run();
                 verdict = report.verdict();
                 report = report.withExitCode(exitCode(verdict));
                 outputs.publish(SequentialMarkdown.render(report), report, out);
@@ -242,15 +246,20 @@ public final class CompareCommand implements Callable<Integer> {
         return exitCode(verdict);
     }
 
-    /** The forks' settings: a preset's iteration settings unless -wi/-i/-w/-r were given explicitly. */
-    private ForkSettings forkSettings(Preset chosen) {
+    /**
+     * The forks' settings: a preset's iteration settings unless -wi/-i/-w/-r were given explicitly. The
+     * fixed-pairs check keeps the interleaved schedule under {@code auto}: its re-run rule and trials
+     * were measured with it.
+     */
+    private ForkSettings forkSettings(Preset chosen, boolean sequential) {
+        PairSchedule pairs = !sequential && "auto".equals(schedule) ? PairSchedule.interleaved() : PairSchedule.detect(schedule);
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
         boolean own = chosen == null;
         return new ForkSettings(ForkSettings.currentJava(), jvmArgs,
                 own || parsed.hasMatchedOption("-wi") ? warmupIterations : chosen.warmupIterations(),
                 own || parsed.hasMatchedOption("-i") ? iterations : chosen.iterations(),
                 own || parsed.hasMatchedOption("-w") ? warmupTime : chosen.warmupTime(),
-                own || parsed.hasMatchedOption("-r") ? time : chosen.time());
+                own || parsed.hasMatchedOption("-r") ? time : chosen.time(), pairs);
     }
 
     private int exitCode(Verdict verdict) {

@@ -83,6 +83,10 @@ public final class CompareTrials implements Callable<Integer> {
     @Option(names = "--budget", paramLabel = "DURATION", description = "With --preset: the budget of each check (default: the preset's).")
     String budget;
 
+    @Option(names = "--schedule", paramLabel = "HOW", defaultValue = "auto", description = "With --preset: how a pair's forks share the"
+            + " machine, as compare's --schedule: auto (default; a duet where taskset and two CPUs are available), duet or interleaved.")
+    String schedule;
+
     @Option(names = "--ab-only", description = "Run only the A/B checks (base vs slower), e.g. for one check of the time a check takes.")
     boolean abOnly;
 
@@ -116,7 +120,7 @@ public final class CompareTrials implements Callable<Integer> {
         try {
             if (preset != null) {
                 return new SequentialTrials(Preset.named(preset), budget == null ? null : Preset.parseBudget(budget), trials, slowdown,
-                        abOnly, jvmArgs, out, maxChecks == null ? 0 : positive(maxChecks), until == null ? null : time(until),
+                        abOnly, jvmArgs, PairSchedule.detect(schedule), out, maxChecks == null ? 0 : positive(maxChecks), until == null ? null : time(until),
                         Clock.systemUTC(), SequentialTrials::systemLoad, spec.commandLine().getOut(), err).run(jar);
             }
             if (maxChecks != null || until != null) {

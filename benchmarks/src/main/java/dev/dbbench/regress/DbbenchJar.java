@@ -1,6 +1,6 @@
 package dev.dbbench.regress;
 
-import dev.dbbench.bench.postgres.orm.InjectedSlowdown;
+import dev.dbbench.bench.postgres.InjectedSlowdown;
 import dev.dbbench.regress.ruler.CpuRulerBenchmark;
 import dev.dbbench.regress.ruler.SelectOneRulerBenchmark;
 import dev.dbbench.regress.ruler.WorkBenchmark;

@@ -42,13 +42,35 @@ final class ForkRunner {
     record Pair(SortedMap<BenchmarkKey, Measured> base, SortedMap<BenchmarkKey, Measured> head) {}
 
     /**
-     * The {@code index}-th pair, A B, B A, A B, ...: neither build always runs first, after a quiet or
-     * a busy moment. Both forks must measure the same cases.
+     * The {@code index}-th pair. Interleaved: A B, B A, A B, ..., so neither build always runs first,
+     * after a quiet or a busy moment. A duet: both at once on CPUs of their own, the CPUs and the start
+     * order swapped every pair ({@link PairSchedule}). Both forks must measure the same cases.
      */
     Pair pair(DbbenchJar base, DbbenchJar head, SortedSet<String> names, int index) {
         SortedMap<BenchmarkKey, Measured> a;
         SortedMap<BenchmarkKey, Measured> b;
-        if (index % 2 == 0) {
+        PairSchedule schedule = settings.schedule();
+        if (schedule.kind() == PairSchedule.Kind.DUET) {
+            Fork first;
+            Fork second;
+            if (index % 2 == 0) {
+                first = start(base, "base", names, schedule.cpu(index, true));
+                second = start(head, "head", names, schedule.cpu(index, false));
+            } else {
+                first = start(head, "head", names, schedule.cpu(index, false));
+                second = start(base, "base", names, schedule.cpu(index, true));
+            }
+            Fork baseFork = index % 2 == 0 ? first : second;
+            Fork headFork = index % 2 == 0 ? second : first;
+            try {
+                a = finish(baseFork);
+                b = finish(headFork);
+            } finally {
+                // When one fork failed, the other is not left running (with its database) past the check.
+                stop(baseFork);
+                stop(headFork);
+            }
+        } else if (index % 2 == 0) {
             a = run(base, "base", names);
             b = run(head, "head", names);
         } else {
@@ -63,43 +85,64 @@ final class ForkRunner {
     }
 
     SortedMap<BenchmarkKey, Measured> run(DbbenchJar jar, String side, SortedSet<String> names) {
+        return finish(start(jar, side, names, null));
+    }
+
+    /** A started fork: what it runs, where it writes, and since when. */
+    private record Fork(DbbenchJar jar, String side, SortedSet<String> names, int number, Path result, Path log,
+                        Process process, long start) {}
+
+    private Fork start(DbbenchJar jar, String side, SortedSet<String> names, Integer cpu) {
         int number = ++started;
         Path dir = work.path().resolve(String.format(Locale.ROOT, "fork-%03d-%s", number, side));
         Path result = dir.resolve(RunFolder.JMH_JSON);
         Path log = dir.resolve("fork.log");
-        List<String> command = settings.command(jar.path(), List.copyOf(names), result, jmhArgs, gcProfiler);
-        long start = System.nanoTime();
-        int exit;
+        List<String> command = settings.command(jar.path(), List.copyOf(names), result, jmhArgs, gcProfiler, cpu);
         try {
             Files.createDirectories(dir);
             Process process = new ProcessBuilder(command).directory(dir.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             work.started(process);
-            try {
-                exit = process.waitFor();
-            } finally {
-                work.ended(process);
-            }
+            return new Fork(jar, side, names, number, result, log, process, System.nanoTime());
         } catch (IOException e) {
-            throw new BadInputException("cannot start " + settings.java() + " for the " + side + " fork (" + JmhResults.oneLine(e)
+            throw new BadInputException("cannot start " + command.get(0) + " for the " + side + " fork (" + JmhResults.oneLine(e)
                     + "): check that the JDK running the check is complete", e);
+        }
+    }
+
+    private static void stop(Fork fork) {
+        if (fork.process.isAlive()) {
+            fork.process.descendants().forEach(ProcessHandle::destroy);
+            fork.process.destroy();
+        }
+    }
+
+    private SortedMap<BenchmarkKey, Measured> finish(Fork fork) {
+        int exit;
+        try {
+            exit = fork.process.waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BadInputException("interrupted while the " + side + " fork was running; nothing was compared", e);
+            throw new BadInputException("interrupted while the " + fork.side + " fork was running; nothing was compared", e);
+        } finally {
+            work.ended(fork.process);
         }
-        progress.printf(Locale.ROOT, "[compare] fork %d (%s) finished in %.1f s%n", number, side, (System.nanoTime() - start) / 1e9);
+        String side = fork.side;
+        Path log = fork.log;
+        DbbenchJar jar = fork.jar;
+        progress.printf(Locale.ROOT, "[compare] fork %d (%s) finished in %.1f s%n", fork.number, side, (System.nanoTime() - fork.start) / 1e9);
         progress.flush();
         if (exit != 0 && logContains(log, "Unable to acquire the JMH lock")) {
             throw new BadInputException("another JMH run on this machine holds JMH's lock, so the " + side + " fork could not start:"
                     + " wait for it to finish, or pass --jvm-arg=-Djmh.ignoreLock=true (its load then disturbs the timings,"
                     + " which the rulers will show)");
         }
-        if (exit != 0 || !Files.isRegularFile(result)) {
+        if (exit != 0 || !Files.isRegularFile(fork.result)) {
             throw new BadInputException("the " + side + " fork of " + jar.path() + " failed (exit code " + exit + "): "
                     + lastLine(log) + where(log));
         }
-        SortedMap<BenchmarkKey, Measured> measured = JmhResults.read(result, side + " fork result");
-        for (String name : names) {
+        SortedMap<BenchmarkKey, Measured> measured = JmhResults.read(fork.result, side + " fork result");
+        for (String name : fork.names) {
             if (measured.keySet().stream().noneMatch(k -> k.benchmark().equals(name))) {
                 throw new BadInputException("the " + side + " fork of " + jar.path() + " produced no result for " + name
                         + " (the benchmark failed): " + lastLine(log) + where(log));

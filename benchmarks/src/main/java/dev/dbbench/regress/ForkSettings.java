@@ -13,9 +13,12 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * JMH iteration settings for base and head, so that the only difference between the two is the jar.
  */
 public record ForkSettings(Path java, List<String> jvmArgs, int warmupIterations, int iterations,
-                           String warmupTime, String time) {
+                           String warmupTime, String time, PairSchedule schedule) {
     public ForkSettings {
         jvmArgs = List.copyOf(jvmArgs);
+        if (schedule == null) {
+            schedule = PairSchedule.interleaved();
+        }
         if (warmupIterations < 0) {
             throw new BadInputException("--warmup-iterations " + warmupIterations + " is negative: give 0 or more");
         }
@@ -26,9 +29,15 @@ public record ForkSettings(Path java, List<String> jvmArgs, int warmupIterations
         checkTime("--time", time);
     }
 
+    /** Forks one after the other, A B then B A. */
+    public ForkSettings(Path java, List<String> jvmArgs, int warmupIterations, int iterations, String warmupTime, String time) {
+        this(java, jvmArgs, warmupIterations, iterations, warmupTime, time, PairSchedule.interleaved());
+    }
+
     /** The same settings with password values masked, for reports: results never hold a password. */
     public ForkSettings forDisplay() {
-        return new ForkSettings(java, jvmArgs.stream().map(Secrets::mask).toList(), warmupIterations, iterations, warmupTime, time);
+        return new ForkSettings(java, jvmArgs.stream().map(Secrets::mask).toList(), warmupIterations, iterations, warmupTime, time,
+                schedule);
     }
 
     /** The Java that runs this check, so base and head forks run on the same JDK as each other. */
@@ -38,17 +47,26 @@ public record ForkSettings(Path java, List<String> jvmArgs, int warmupIterations
 
     /** The command line of one fork of {@code jar} running exactly {@code names}, writing JSON to {@code result}. */
     List<String> command(Path jar, List<String> names, Path result) {
-        return command(jar, names, result, List.of(), false);
+        return command(jar, names, result, List.of(), false, null);
     }
 
     /**
      * The same, with extra JMH options ({@code -p name=value} of a preset) and the gc profiler on or off.
      * The sequential check turns it on in both jars alike: it gates allocation per operation too.
+     * With a {@code cpu} (a duet), the fork and all its children are pinned to it, and JMH's lock,
+     * which keeps two runs from measuring each other, is set aside: the duet's two forks run at once
+     * on purpose, each on a CPU of its own.
      */
-    List<String> command(Path jar, List<String> names, Path result, List<String> jmhArgs, boolean gcProfiler) {
+    List<String> command(Path jar, List<String> names, Path result, List<String> jmhArgs, boolean gcProfiler, Integer cpu) {
         List<String> command = new ArrayList<>();
+        if (cpu != null) {
+            command.addAll(List.of("taskset", "-c", Integer.toString(cpu)));
+        }
         command.add(java.toString());
         command.addAll(jvmArgs);
+        if (cpu != null) {
+            command.add("-Djmh.ignoreLock=true");
+        }
         // The launcher's default gc profiler set alike in both jars (a jar too old to know the property ignores it):
         // off, the fixed-pairs check times the benchmarks, not their allocation.
         command.add("-D" + GcProfilerSwitch.PROPERTY + "=" + gcProfiler);

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A ready selection for {@code compare --preset NAME}: which benchmarks, with which parameters pinned
@@ -18,37 +20,55 @@ import java.util.TreeMap;
  * the first), with set-up that does not dominate the fork. Sizes are pinned small because a check
  * answers "did it get slower", not "how fast is it at 100,000 rows".
  */
-public record Preset(String name, List<String> benchmarks, SortedMap<String, String> params, int warmupIterations,
-                     String warmupTime, int iterations, String time, SequentialRule.Plan plan, Duration budget) {
+public record Preset(String name, List<String> benchmarks, SortedSet<String> allocationOnly, String allocationOnlyReason,
+                     SortedMap<String, String> params, int warmupIterations, String warmupTime, int iterations, String time,
+                     SequentialRule.Plan plan, Duration budget) {
     public Preset {
         benchmarks = List.copyOf(benchmarks);
+        allocationOnly = new TreeSet<>(allocationOnly);
         params = new TreeMap<>(params);
+        if (!benchmarks.containsAll(allocationOnly)) {
+            throw new IllegalArgumentException("allocation-only benchmarks must be in the preset: " + allocationOnly);
+        }
     }
 
     /** The benchmark into which a trial's head jar injects a known slowdown ({@code CompareTrials}). */
-    public static final String INJECTION_TARGET = "dev.dbbench.bench.postgres.orm.PgUserOrdersLoadBenchmark.inBatch";
+    public static final String INJECTION_TARGET = "dev.dbbench.bench.postgres.insert.PgInsertBenchmark.copy";
+
+    private static final String SQLITE_INSERT = "dev.dbbench.bench.sqlite.insert.SqliteInsertBenchmark.batchOneTransaction";
+    private static final String PG_LOAD = "dev.dbbench.bench.postgres.orm.PgUserOrdersLoadBenchmark.inBatch";
+    private static final String SQLITE_LOAD = "dev.dbbench.bench.sqlite.orm.SqliteUserOrdersLoadBenchmark.join";
+    private static final String PG_KEYSET = "dev.dbbench.bench.postgres.paging.PgPagingWalkBenchmark.keyset";
+    private static final String SQLITE_KEYSET = "dev.dbbench.bench.sqlite.paging.SqlitePagingWalkBenchmark.keyset";
+    private static final String PG_UPSERT = "dev.dbbench.bench.postgres.upsert.PgUpsertBenchmark.doUpdate";
+    private static final String SQLITE_GET = "dev.dbbench.bench.sqlite.kv.SqliteKvBenchmark.get";
 
     public static final Preset CI = new Preset("ci", List.of(
-            // bulk insert: COPY on PostgreSQL, a batch in one transaction on SQLite
-            "dev.dbbench.bench.postgres.insert.PgInsertBenchmark.copy",
-            "dev.dbbench.bench.sqlite.insert.SqliteInsertBenchmark.batchOneTransaction",
-            // N+1 versus JOIN loading
+            // bulk insert: COPY on PostgreSQL (the trials' injection target), a batch in one transaction on SQLite
             INJECTION_TARGET,
-            "dev.dbbench.bench.sqlite.orm.SqliteUserOrdersLoadBenchmark.join",
+            SQLITE_INSERT,
+            // N+1 versus JOIN loading
+            PG_LOAD,
+            SQLITE_LOAD,
             // keyset pages: a walk over every row by key, in pages of 1,000
-            "dev.dbbench.bench.postgres.paging.PgPagingWalkBenchmark.keyset",
-            "dev.dbbench.bench.sqlite.paging.SqlitePagingWalkBenchmark.keyset",
+            PG_KEYSET,
+            SQLITE_KEYSET,
             // pool borrow (HikariCP, the pool of the guide's advice)
             "dev.dbbench.bench.pooling.perrequest.PgConnectionPerRequestBenchmark.request",
             // upsert
-            "dev.dbbench.bench.postgres.upsert.PgUpsertBenchmark.doUpdate",
+            PG_UPSERT,
             // indexed lookup: by primary key
-            "dev.dbbench.bench.sqlite.kv.SqliteKvBenchmark.get",
+            SQLITE_GET,
             // streaming: a cursor fetching 1,000 rows a round trip (the guide's chunk) over the class's fixed
             // 1,000,000 rows, about 0.7 s a shot; its bytes per row are the same in every fork (allocation max/min
-            // 1.000 over three candidate forks), so allocation decides at the first look, and its time, a shot of
-            // a million rows, scattered 5% within the quietest candidate fork
+            // 1.000 over three candidate forks), so allocation decides at the first look
             "dev.dbbench.bench.postgres.streaming.PgStreamingBenchmark.streamFetch1000"),
+            // Time is gated where a pair of duet forks agrees within a few percent (COPY 1.4%, pool borrow 2.9%,
+            // streaming 4-7% standard deviation of the pair's log ratio, base against itself); these scattered
+            // 17-51% (docs/compare-trials.md, "The duet schedule"), which no 15-minute check decides to 5%.
+            new TreeSet<>(List.of(SQLITE_INSERT, PG_LOAD, SQLITE_LOAD, PG_KEYSET, SQLITE_KEYSET, PG_UPSERT, SQLITE_GET)),
+            "their time scatters 17-51% between a pair's two forks of the same jar on a 2-core machine (docs/compare-trials.md,"
+                    + " \"The duet schedule\"), too much to decide a 5% change within the budget; their allocation per operation is gated",
             new TreeMap<>(Map.of(
                     // insert 5,000 rows (PostgreSQL's small size; SQLite's 1,000 is too short for a stable shot),
                     // and walk 5,000 rows: "rows" is both classes' parameter, so one value serves both
@@ -57,9 +77,17 @@ public record Preset(String name, List<String> benchmarks, SortedMap<String, Str
                     "pool", "HIKARI",
                     "conflictPercent", "50",
                     "payloadChars", "100")),
-            1, "200ms", 8, "150ms",
-            new SequentialRule.Plan(8, 2, 4, 8),
+            // 3 s of warm-up: at 200 ms the ORM loads were still falling 90 -> 10 ms/op through the measurement
+            3, "1s", 10, "300ms",
+            // A full pair of forks takes about 100 s in a duet; once the allocation-only benchmarks are decided at
+            // the first look, about 50 s: looks at 5, 7, 9 and 11 pairs fit 15 minutes.
+            new SequentialRule.Plan(5, 2, 4, 5),
             Duration.ofMinutes(15));
+
+    /** Whether this benchmark's time is gated, or only its allocation per operation. */
+    public boolean gatesTime(String benchmark) {
+        return !allocationOnly.contains(benchmark);
+    }
 
     public static final List<Preset> ALL = List.of(CI);
 

@@ -36,6 +36,7 @@ public final class SequentialCheck {
     private final DbbenchJar base;
     private final DbbenchJar head;
     private final List<String> selection;
+    private final Preset preset;
     private final String presetName;
     private final List<String> jmhArgs;
     private final Plan plan;
@@ -48,8 +49,8 @@ public final class SequentialCheck {
     private final ForkRunner runner;
     private final PrintWriter progress;
 
-    public SequentialCheck(DbbenchJar base, DbbenchJar head, List<String> selection, String presetName, List<String> jmhArgs,
-                           Plan plan, Duration budget, double threshold, double allocationThreshold, double alpha,
+    /** With {@code preset} null for a selection of one's own: no parameters pinned, time and allocation gated for every benchmark. */
+    public SequentialCheck(DbbenchJar base, DbbenchJar head, List<String> selection, Preset preset, Plan plan, Duration budget, double threshold, double allocationThreshold, double alpha,
                            double rulerTolerance, ForkSettings forks, WorkFolder work, PrintWriter progress) {
         if (!(alpha > 0 && alpha < 0.5)) {
             throw new BadInputException("--alpha " + alpha + " must be between 0 and 0.5, e.g. 0.05");
@@ -57,8 +58,9 @@ public final class SequentialCheck {
         this.base = base;
         this.head = head;
         this.selection = List.copyOf(selection);
-        this.presetName = presetName;
-        this.jmhArgs = List.copyOf(jmhArgs);
+        this.preset = preset;
+        this.presetName = preset == null ? null : preset.name();
+        this.jmhArgs = preset == null ? List.of() : preset.paramArgs();
         this.plan = plan;
         this.budget = budget;
         this.threshold = threshold;
@@ -101,6 +103,7 @@ public final class SequentialCheck {
         String injected = injectedSlowdown();
         progress.printf(Locale.ROOT, "[compare] sequential check of %d benchmark(s) + %d rulers within %d min; %s%n", names.size(),
                 DbbenchJar.RULERS.size(), budget.toMinutes(), plan.describe());
+        progress.println("[compare] pairs: " + forks.schedule().describe());
         if (!injected.isEmpty()) {
             progress.println("[compare] TEST-ONLY: " + injected);
         }
@@ -193,6 +196,11 @@ public final class SequentialCheck {
             notes.add("A ruler moved: the machine was not steady while base and head ran, so \"no change\" cannot be vouched for."
                     + " Re-run the check on a quieter machine.");
         }
+        if (preset != null && !preset.allocationOnly().isEmpty()) {
+            notes.add("Time not gated, allocation per operation only, for " + preset.allocationOnly().stream()
+                    .map(b -> b.substring(b.lastIndexOf('.', b.lastIndexOf('.') - 1) + 1)).toList() + ": "
+                    + preset.allocationOnlyReason() + ".");
+        }
         if (!injected.isEmpty()) {
             notes.add("TEST-ONLY: " + injected + ". This check measures the check itself, not a change of code.");
         }
@@ -218,7 +226,9 @@ public final class SequentialCheck {
                     SteadyState.settle(array(b.iterations())), d != null && d.higherIsBetter()));
             return;
         }
-        add(states, key, TIME, a.unit(), threshold, a.iterations(), b.iterations());
+        if (preset == null || preset.gatesTime(key.benchmark())) {
+            add(states, key, TIME, a.unit(), threshold, a.iterations(), b.iterations());
+        }
         if (a.allocation() != null && b.allocation() != null) {
             add(states, key, ALLOCATION, a.allocation().unit(), allocationThreshold, a.allocation().values(), b.allocation().values());
         }

@@ -16,7 +16,7 @@ final class SequentialMarkdown {
         StringBuilder md = new StringBuilder(MARKER).append('\n');
         md.append("## dbbench performance check: ").append(r.verdict()).append("\n\n");
         md.append(String.format(Locale.ROOT,
-                "Base `%s` and head `%s` run interleaved on this machine%s: %d pairs of single forks (A B, B A, ...) in %.1f min"
+                "Base `%s` and head `%s` run on this machine%s: %d pairs of single forks (%s) in %.1f min"
                         + " of a %d min budget%s, `-wi %d -w %s -i %d -r %s`%s, each fork with a freshly provisioned database and the"
                         + " gc profiler on. Steady state: %s. Per pair, the ratio of the two forks' values; the estimate is the"
                         + " geometric mean ratio, its bounds Student-t bounds on the mean log ratio. Sequential rule, %s: REGRESSION when"
@@ -25,7 +25,8 @@ final class SequentialMarkdown {
                         + " threshold (time %.1f%%, allocation %.1f%%); NO_CHANGE when both equivalence bounds (alpha %.2g per case, spent"
                         + " over the looks) lie within the threshold; otherwise more pairs, and INCONCLUSIVE when the budget or the last look"
                         + " comes first. Slowdown > 0 means head is worse; the direction comes from the unit.%n%n",
-                r.base(), r.head(), p.preset() == null ? "" : " (preset `" + p.preset() + "`)", r.pairsRun(), r.minutes(),
+                r.base(), r.head(), p.preset() == null ? "" : " (preset `" + p.preset() + "`)", r.pairsRun(),
+                p.forks().schedule().describe(), r.minutes(),
                 p.budgetSeconds() / 60, r.budgetRanOut() ? " (spent)" : "", p.forks().warmupIterations(), p.forks().warmupTime(),
                 p.forks().iterations(), p.forks().time(), p.jmhArgs().isEmpty() ? "" : " `" + String.join(" ", p.jmhArgs()) + "`",
                 p.steadyState(), p.plan(), p.timeAlarmAlpha(), p.allocationAlarmAlpha(), p.alpha(), p.hypotheses(), p.threshold() * 100,

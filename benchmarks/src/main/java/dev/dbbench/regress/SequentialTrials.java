@@ -1,6 +1,6 @@
 package dev.dbbench.regress;
 
-import dev.dbbench.bench.postgres.orm.InjectedSlowdown;
+import dev.dbbench.bench.postgres.InjectedSlowdown;
 import dev.dbbench.regress.TrialRecord.CaseVerdict;
 import dev.dbbench.regress.TrialRecord.Check;
 import java.io.IOException;
@@ -50,6 +50,7 @@ final class SequentialTrials {
     private final double slowdown;
     private final boolean abOnly;
     private final List<String> jvmArgs;
+    private final PairSchedule schedule;
     private final Path out;
     private final int maxChecks;
     private final LocalTime until;
@@ -58,7 +59,8 @@ final class SequentialTrials {
     private final PrintWriter stdout;
     private final PrintWriter progress;
 
-    SequentialTrials(Preset preset, Duration budget, int trials, double slowdown, boolean abOnly, List<String> jvmArgs, Path out,
+    SequentialTrials(Preset preset, Duration budget, int trials, double slowdown, boolean abOnly, List<String> jvmArgs,
+                     PairSchedule schedule, Path out,
                      int maxChecks, LocalTime until, Clock clock, DoubleSupplier load, PrintWriter stdout, PrintWriter progress) {
         if (!(slowdown > 0 && slowdown <= 1)) {
             throw new BadInputException("--slowdown " + slowdown + " must be above 0 and at most 1, e.g. 0.10");
@@ -75,6 +77,7 @@ final class SequentialTrials {
         this.slowdown = slowdown;
         this.abOnly = abOnly;
         this.jvmArgs = List.copyOf(jvmArgs);
+        this.schedule = schedule;
         this.out = out;
         this.maxChecks = maxChecks;
         this.until = until;
@@ -113,15 +116,15 @@ final class SequentialTrials {
                 TrialRecord.A_A, new String[] {TrialRecord.sha256(base), TrialRecord.sha256(same)});
         return trials(record, settings, shas, (kind, index) -> {
             try (WorkFolder work = WorkFolder.temporaryIn(out)) {
-                return new SequentialCheck(baseJar, kind.equals(TrialRecord.A_B) ? slowerJar : sameJar, preset.selection(), preset.name(),
-                        preset.paramArgs(), preset.plan(), budget, 0.05, 0.05, 0.05, 0.03, forks, work, progress).run();
+                return new SequentialCheck(baseJar, kind.equals(TrialRecord.A_B) ? slowerJar : sameJar, preset.selection(), preset,
+                        preset.plan(), budget, 0.05, 0.05, 0.05, 0.03, forks, work, progress).run();
             }
         });
     }
 
     private ForkSettings forks() {
         return new ForkSettings(ForkSettings.currentJava(), jvmArgs, preset.warmupIterations(), preset.iterations(),
-                preset.warmupTime(), preset.time());
+                preset.warmupTime(), preset.time(), schedule);
     }
 
     /** What must agree between the checks of one record, keyed by the option a person would change. */
@@ -134,6 +137,7 @@ final class SequentialTrials {
         s.put("--ab-only", Boolean.toString(abOnly));
         ForkSettings forks = forks().forDisplay();
         s.put("--jvm-arg", String.join(" ", forks.jvmArgs()));
+        s.put("--schedule", schedule.describe());
         s.put("java", forks.java() + " " + System.getProperty("java.version"));
         s.put("forks", String.format(Locale.ROOT, "-wi %d -w %s -i %d -r %s %s", forks.warmupIterations(), forks.warmupTime(),
                 forks.iterations(), forks.time(), String.join(" ", preset.paramArgs())));

@@ -1,6 +1,7 @@
 package dev.dbbench.regress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,9 +90,61 @@ class SequentialInputTest {
     void theSequentialForksTurnTheGcProfilerOnAndPinParameters() {
         ForkSettings settings = new ForkSettings(Path.of("/jdk/bin/java"), List.of(), 1, 8, "200ms", "150ms");
         List<String> command = settings.command(Path.of("/a/benchmarks.jar"), List.of("x.Y.z"), Path.of("/out/jmh.json"),
-                List.of("-p", "rows=5000"), true);
+                List.of("-p", "rows=5000"), true, null);
         assertTrue(command.contains("-Ddbbench.gcProfiler=true"), command.toString());
         assertEquals(List.of("-p", "rows=5000"), command.subList(command.size() - 2, command.size()));
+        assertEquals("/jdk/bin/java", command.get(0));
+        assertFalse(command.contains("-Djmh.ignoreLock=true"), "one fork at a time keeps JMH's lock");
+    }
+
+    @Test
+    void aDuetForkIsPinnedWithItsChildrenAndSetsJmhsLockAside() {
+        ForkSettings settings = new ForkSettings(Path.of("/jdk/bin/java"), List.of("-Xmx1g"), 1, 8, "200ms", "150ms",
+                new PairSchedule(PairSchedule.Kind.DUET, List.of(2, 3)));
+        List<String> command = settings.command(Path.of("/a/benchmarks.jar"), List.of("x.Y.z"), Path.of("/out/jmh.json"),
+                List.of(), true, 3);
+        assertEquals(List.of("taskset", "-c", "3", "/jdk/bin/java", "-Xmx1g", "-Djmh.ignoreLock=true"), command.subList(0, 6));
+    }
+
+    @Test
+    void aDuetSwapsCpusEveryPairSoNeitherJarKeepsTheFasterOne() {
+        PairSchedule duet = new PairSchedule(PairSchedule.Kind.DUET, List.of(0, 1));
+        assertEquals(List.of(0, 1, 1, 0, 0, 1), List.of(duet.cpu(0, true), duet.cpu(0, false), duet.cpu(1, true), duet.cpu(1, false),
+                duet.cpu(2, true), duet.cpu(2, false)));
+    }
+
+    @Test
+    void theScheduleIsADuetOnlyWhereTasksetAndTwoCpusAre(@TempDir Path dir) throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path taskset = Files.writeString(bin.resolve("taskset"), "#!/bin/sh\n");
+        taskset.toFile().setExecutable(true);
+        Path two = Files.writeString(dir.resolve("two"), "Name:\tjava\nCpus_allowed_list:\t0-1\n");
+        Path one = Files.writeString(dir.resolve("one"), "Cpus_allowed_list:\t3\n");
+        Path many = Files.writeString(dir.resolve("many"), "Cpus_allowed_list:\t2,4-6\n");
+        assertEquals(new PairSchedule(PairSchedule.Kind.DUET, List.of(0, 1)), PairSchedule.of("auto", bin.toString(), two));
+        assertEquals(new PairSchedule(PairSchedule.Kind.DUET, List.of(2, 4)), PairSchedule.of("duet", bin.toString(), many));
+        assertEquals(PairSchedule.interleaved(), PairSchedule.of("auto", bin.toString(), one));
+        assertEquals(PairSchedule.interleaved(), PairSchedule.of("auto", dir.resolve("nowhere").toString(), two));
+        assertEquals(PairSchedule.interleaved(), PairSchedule.of("interleaved", bin.toString(), two));
+        assertEquals(PairSchedule.interleaved(), PairSchedule.of("auto", bin.toString(), dir.resolve("missing")));
+        BadInputException noCpus = assertThrows(BadInputException.class, () -> PairSchedule.of("duet", bin.toString(), one));
+        assertTrue(noCpus.getMessage().startsWith("--schedule duet cannot run here: this process may use only CPU [3]"), noCpus.getMessage());
+        BadInputException noTaskset = assertThrows(BadInputException.class,
+                () -> PairSchedule.of("duet", dir.resolve("nowhere").toString(), two));
+        assertTrue(noTaskset.getMessage().contains("taskset (util-linux) is not on the PATH"), noTaskset.getMessage());
+        BadInputException typo = assertThrows(BadInputException.class, () -> PairSchedule.of("duo", bin.toString(), two));
+        assertEquals("--schedule \"duo\" is not a schedule: give one of [auto, duet, interleaved]", typo.getMessage());
+    }
+
+    @Test
+    void theCiPresetGatesTimeOnlyWhereItsForksAgreeAndAllocationEverywhere() {
+        Preset ci = Preset.CI;
+        assertTrue(ci.gatesTime(Preset.INJECTION_TARGET), "the injected slowdown is a slowdown of time");
+        assertFalse(ci.gatesTime("dev.dbbench.bench.sqlite.orm.SqliteUserOrdersLoadBenchmark.join"));
+        assertTrue(ci.benchmarks().containsAll(ci.allocationOnly()));
+        assertTrue(ci.benchmarks().stream().filter(ci::gatesTime).count() >= 3);
+        assertThrows(IllegalArgumentException.class, () -> new Preset("x", List.of("a.B.c"), new TreeSet<>(List.of("d.E.f")), "",
+                new TreeMap<>(), 1, "1s", 1, "1s", ci.plan(), ci.budget()));
     }
 
     @Test

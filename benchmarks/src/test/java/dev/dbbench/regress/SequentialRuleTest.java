@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class SequentialRuleTest {
     private static final double ALPHA = 0.05;
     private static final double THRESHOLD = 0.05;
-    /** The ci preset's plan: looks after 8, 10, 12 and 14 pairs. */
-    private static final Plan PLAN = Preset.CI.plan();
+    /** A plan of four looks, after 8, 10, 12 and 14 pairs (the rule does not depend on a preset's). */
+    private static final Plan PLAN = new Plan(8, 2, 4, 8);
 
     @Test
     void planLooksOnlyAtItsOwnPairCounts() {

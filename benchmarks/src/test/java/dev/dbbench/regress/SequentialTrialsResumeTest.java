@@ -40,7 +40,7 @@ class SequentialTrialsResumeTest {
     private final StringWriter progress = new StringWriter();
 
     private SequentialTrials trials(int maxChecks, LocalTime until) {
-        return new SequentialTrials(Preset.CI, null, 20, 0.10, false, List.of(), out, maxChecks, until, Clock.fixed(NOW, ZoneOffset.UTC),
+        return new SequentialTrials(Preset.CI, null, 20, 0.10, false, List.of(), PairSchedule.interleaved(), out, maxChecks, until, Clock.fixed(NOW, ZoneOffset.UTC),
                 () -> 1.5, new PrintWriter(new StringWriter()), new PrintWriter(progress, true));
     }
 
@@ -84,8 +84,8 @@ class SequentialTrialsResumeTest {
         assertEquals(List.of("A/A 2", "A/B 3"), run(trials(2, null), null));
         assertEquals(List.of("A/B 1", "A/A 1", "A/B 2", "A/A 2", "A/B 3"), recorded());
         Check first = TrialRecord.read(out).checks().get(0);
-        assertEquals(List.of(new CaseVerdict("PgUserOrdersLoadBenchmark.inBatch [avgt]", "time", Verdict.REGRESSION),
-                new CaseVerdict("PgUserOrdersLoadBenchmark.inBatch [avgt]", "allocation", Verdict.INCONCLUSIVE)), first.cases());
+        assertEquals(List.of(new CaseVerdict("PgInsertBenchmark.copy [avgt]", "time", Verdict.REGRESSION),
+                new CaseVerdict("PgInsertBenchmark.copy [avgt]", "allocation", Verdict.INCONCLUSIVE)), first.cases());
         assertTrue(first.injectedFlagged());
         assertEquals("jar-sha", first.settings().get(TrialRecord.JAR_SETTING));
         assertEquals("s", first.headSha256());

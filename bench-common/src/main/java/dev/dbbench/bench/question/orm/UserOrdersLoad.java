@@ -87,20 +87,6 @@ public abstract class UserOrdersLoad {
 
     @Benchmark
     public List<UserWithOrders> inBatch() throws SQLException {
-        return runInBatch(() -> loader.inBatch(connection));
-    }
-
-    /** One load, as a subclass may wrap it. */
-    @FunctionalInterface
-    protected interface Load {
-        List<UserWithOrders> load() throws SQLException;
-    }
-
-    /**
-     * Runs {@code inBatch}'s load: as is here; the PostgreSQL subclass wraps it in the regression
-     * check's test-only injected slowdown (off unless a trial's jar carries its resource).
-     */
-    protected List<UserWithOrders> runInBatch(Load load) throws SQLException {
-        return load.load();
+        return loader.inBatch(connection);
     }
 }

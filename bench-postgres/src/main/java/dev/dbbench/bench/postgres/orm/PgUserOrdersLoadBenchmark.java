@@ -3,9 +3,6 @@ package dev.dbbench.bench.postgres.orm;
 import dev.dbbench.bench.question.orm.UserOrdersLoad;
 import dev.dbbench.bench.database.OnDatabase;
 import dev.dbbench.core.Dialect;
-import dev.dbbench.core.orm.UserWithOrders;
-import java.sql.SQLException;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -38,10 +35,4 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @OnDatabase(Dialect.POSTGRES)
 public class PgUserOrdersLoadBenchmark extends UserOrdersLoad {
-    // The ci preset's trial target: a trial's head jar may make it slower by a known fraction (InjectedSlowdown:
-    // off unless the jar carries its resource, and off it costs one test of a static final field).
-    @Override
-    protected List<UserWithOrders> runInBatch(Load load) throws SQLException {
-        return InjectedSlowdown.around(load::load);
-    }
 }

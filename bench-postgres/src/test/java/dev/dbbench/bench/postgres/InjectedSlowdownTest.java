@@ -1,4 +1,4 @@
-package dev.dbbench.bench.postgres.orm;
+package dev.dbbench.bench.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package dev.dbbench.bench.postgres.orm;
+package dev.dbbench.bench.postgres;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +17,7 @@ import java.util.Properties;
  */
 public final class InjectedSlowdown {
     /** The resource that turns it on: {@code fraction=0.10} for 10%. */
-    public static final String RESOURCE = "dev/dbbench/bench/postgres/orm/injected-slowdown.properties";
+    public static final String RESOURCE = "dev/dbbench/bench/postgres/injected-slowdown.properties";
 
     /** 0 when off; final, so the JIT folds the check away in normal runs. */
     static final double FRACTION = read();
@@ -34,7 +34,7 @@ public final class InjectedSlowdown {
         return FRACTION;
     }
 
-    static <T> T around(SqlCall<T> call) throws SQLException {
+    public static <T> T around(SqlCall<T> call) throws SQLException {
         if (FRACTION == 0) {
             return call.call();
         }
