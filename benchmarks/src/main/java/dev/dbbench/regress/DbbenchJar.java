@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +46,13 @@ public final class DbbenchJar {
 
     private final Path path;
     private final SortedMap<String, String> settings;
+    /** Each benchmark method's {@code @Param} names. */
+    private final SortedMap<String, SortedSet<String>> params;
 
-    private DbbenchJar(Path path, SortedMap<String, String> settings) {
+    private DbbenchJar(Path path, SortedMap<String, String> settings, SortedMap<String, SortedSet<String>> params) {
         this.path = path;
         this.settings = settings;
+        this.params = params;
     }
 
     public static DbbenchJar open(Path jar, String option) {
@@ -56,6 +60,7 @@ public final class DbbenchJar {
             throw new BadInputException(option + " " + jar + " does not exist or is not a file: give a benchmarks.jar built by `mvn -DskipTests package`");
         }
         SortedMap<String, String> settings = new TreeMap<>();
+        SortedMap<String, SortedSet<String>> params = new TreeMap<>();
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
             if (loader.findResource(MAIN_CLASS) == null || loader.findResource(BENCHMARK_LIST) == null) {
                 throw new BadInputException(option + " " + jar + " is not a dbbench jar (no " + MAIN_CLASS + " or " + BENCHMARK_LIST
@@ -69,6 +74,9 @@ public final class DbbenchJar {
                         if (!line.isBlank() && !line.startsWith("#")) {
                             BenchmarkListEntry entry = new BenchmarkListEntry(line);
                             settings.merge(entry.getUsername() + " [" + entry.getMode().shortLabel() + "]", settingsOf(entry), (a, b) -> a);
+                            if (entry.getParams().hasValue()) {
+                                params.computeIfAbsent(entry.getUsername(), k -> new TreeSet<>()).addAll(entry.getParams().get().keySet());
+                            }
                         }
                     }
                 }
@@ -86,7 +94,7 @@ public final class DbbenchJar {
                         + ": it was built before the regression check existed; build both jars from a commit that has it");
             }
         }
-        return new DbbenchJar(jar, settings);
+        return new DbbenchJar(jar, settings, params);
     }
 
     public Path path() {
@@ -118,6 +126,13 @@ public final class DbbenchJar {
             }
         }
         return names;
+    }
+
+    /** The {@code @Param} names any of the named benchmarks has. */
+    public SortedSet<String> paramNames(Collection<String> names) {
+        SortedSet<String> found = new TreeSet<>();
+        names.forEach(n -> found.addAll(params.getOrDefault(n, new TreeSet<>())));
+        return found;
     }
 
     /** The JMH settings of each mode of the named benchmarks, to check that two jars run the same. */

@@ -7,10 +7,12 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Starts one fork: {@code java -jar X.jar <names> -f 1 ... -rf json -rff <file>} as its own process in
@@ -88,22 +90,49 @@ final class ForkRunner {
         return finish(start(jar, side, names, null));
     }
 
+    /**
+     * The extra JMH options for a fork of {@code names}: a {@code -p name=value} only when one of them
+     * has that parameter. A preset pins the parameters of all its benchmarks, and a later fork that runs
+     * only the undecided ones would otherwise be refused by the jar's launcher for a parameter none of
+     * them has.
+     */
+    List<String> pinnedFor(DbbenchJar jar, SortedSet<String> names) {
+        SortedSet<String> known = jar.paramNames(names);
+        List<String> args = new ArrayList<>();
+        for (int i = 0; i < jmhArgs.size(); i++) {
+            String arg = jmhArgs.get(i);
+            if (arg.equals("-p") && i + 1 < jmhArgs.size()) {
+                String value = jmhArgs.get(++i);
+                int eq = value.indexOf('=');
+                if (eq < 0 || known.contains(value.substring(0, eq))) {
+                    args.add(arg);
+                    args.add(value);
+                }
+            } else {
+                args.add(arg);
+            }
+        }
+        return args;
+    }
+
     /** A started fork: what it runs, where it writes, and since when. */
     private record Fork(DbbenchJar jar, String side, SortedSet<String> names, int number, Path result, Path log,
-                        Process process, long start) {}
+                        Process process, long start, CompletableFuture<Long> end) {}
 
     private Fork start(DbbenchJar jar, String side, SortedSet<String> names, Integer cpu) {
         int number = ++started;
         Path dir = work.path().resolve(String.format(Locale.ROOT, "fork-%03d-%s", number, side));
         Path result = dir.resolve(RunFolder.JMH_JSON);
         Path log = dir.resolve("fork.log");
-        List<String> command = settings.command(jar.path(), List.copyOf(names), result, jmhArgs, gcProfiler, cpu);
+        List<String> command = settings.command(jar.path(), List.copyOf(names), result, pinnedFor(jar, names), gcProfiler, cpu);
         try {
             Files.createDirectories(dir);
             Process process = new ProcessBuilder(command).directory(dir.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             work.started(process);
-            return new Fork(jar, side, names, number, result, log, process, System.nanoTime());
+            // Its own end, not when it is waited for: in a duet the second fork is waited for after the first.
+            CompletableFuture<Long> end = process.onExit().thenApply(p -> System.nanoTime());
+            return new Fork(jar, side, names, number, result, log, process, System.nanoTime(), end);
         } catch (IOException e) {
             throw new BadInputException("cannot start " + command.get(0) + " for the " + side + " fork (" + JmhResults.oneLine(e)
                     + "): check that the JDK running the check is complete", e);
@@ -130,7 +159,7 @@ final class ForkRunner {
         String side = fork.side;
         Path log = fork.log;
         DbbenchJar jar = fork.jar;
-        progress.printf(Locale.ROOT, "[compare] fork %d (%s) finished in %.1f s%n", fork.number, side, (System.nanoTime() - fork.start) / 1e9);
+        progress.printf(Locale.ROOT, "[compare] fork %d (%s) finished in %.1f s%n", fork.number, side, (fork.end.join() - fork.start) / 1e9);
         progress.flush();
         if (exit != 0 && logContains(log, "Unable to acquire the JMH lock")) {
             throw new BadInputException("another JMH run on this machine holds JMH's lock, so the " + side + " fork could not start:"

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,20 @@ class SequentialInputTest {
         List<String> command = settings.command(Path.of("/a/benchmarks.jar"), List.of("x.Y.z"), Path.of("/out/jmh.json"),
                 List.of(), true, 3);
         assertEquals(List.of("taskset", "-c", "3", "/jdk/bin/java", "-Xmx1g", "-Djmh.ignoreLock=true"), command.subList(0, 6));
+    }
+
+    @Test
+    void aForkOfTheUndecidedBenchmarksGetsOnlyTheParametersTheyHave(@TempDir Path dir) throws Exception {
+        // A jar of this build's class path: every module's benchmark list, the preset's benchmarks included.
+        DbbenchJar jar = DbbenchJar.open(TestJars.jar(dir, "all.jar", Map.of()), "--base");
+        ForkRunner runner = new ForkRunner(new ForkSettings(Path.of("/jdk/bin/java"), List.of(), 1, 8, "200ms", "150ms"), null,
+                new java.io.PrintWriter(new java.io.StringWriter()), Preset.CI.paramArgs(), true);
+        // After the first look only COPY may be left: the launcher refuses a -p that none of a fork's benchmarks has.
+        assertEquals(List.of("-p", "rows=5000"), runner.pinnedFor(jar, new TreeSet<>(Set.of(Preset.INJECTION_TARGET))));
+        List<String> upsert = runner.pinnedFor(jar, new TreeSet<>(Set.of("dev.dbbench.bench.postgres.upsert.PgUpsertBenchmark.doUpdate",
+                Preset.INJECTION_TARGET)));
+        assertEquals(List.of("-p", "conflictPercent=50", "-p", "rows=5000"), upsert);
+        assertEquals(Preset.CI.paramArgs(), runner.pinnedFor(jar, new TreeSet<>(Preset.CI.benchmarks())));
     }
 
     @Test
