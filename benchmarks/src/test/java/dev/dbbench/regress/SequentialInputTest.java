@@ -113,10 +113,12 @@ class SequentialInputTest {
         DbbenchJar jar = DbbenchJar.open(TestJars.jar(dir, "all.jar", Map.of()), "--base");
         ForkRunner runner = new ForkRunner(new ForkSettings(Path.of("/jdk/bin/java"), List.of(), 1, 8, "200ms", "150ms"), null,
                 new java.io.PrintWriter(new java.io.StringWriter()), Preset.CI.paramArgs(), true);
-        // After the first look only COPY may be left: the launcher refuses a -p that none of a fork's benchmarks has.
-        assertEquals(List.of("-p", "rows=5000"), runner.pinnedFor(jar, new TreeSet<>(Set.of(Preset.INJECTION_TARGET))));
+        // After the first look only a few may be left: the launcher refuses a -p that none of a fork's benchmarks has.
+        String copy = "dev.dbbench.bench.postgres.insert.PgInsertBenchmark.copy";
+        assertEquals(List.of("-p", "rows=5000"), runner.pinnedFor(jar, new TreeSet<>(Set.of(copy, Preset.INJECTION_TARGET))));
+        assertEquals(List.of(), runner.pinnedFor(jar, new TreeSet<>(Set.of(Preset.INJECTION_TARGET))));
         List<String> upsert = runner.pinnedFor(jar, new TreeSet<>(Set.of("dev.dbbench.bench.postgres.upsert.PgUpsertBenchmark.doUpdate",
-                Preset.INJECTION_TARGET)));
+                copy)));
         assertEquals(List.of("-p", "conflictPercent=50", "-p", "rows=5000"), upsert);
         assertEquals(Preset.CI.paramArgs(), runner.pinnedFor(jar, new TreeSet<>(Preset.CI.benchmarks())));
     }
@@ -157,7 +159,7 @@ class SequentialInputTest {
         assertTrue(ci.gatesTime(Preset.INJECTION_TARGET), "the injected slowdown is a slowdown of time");
         assertFalse(ci.gatesTime("dev.dbbench.bench.sqlite.orm.SqliteUserOrdersLoadBenchmark.join"));
         assertTrue(ci.benchmarks().containsAll(ci.allocationOnly()));
-        assertTrue(ci.benchmarks().stream().filter(ci::gatesTime).count() >= 3);
+        assertTrue(ci.benchmarks().stream().filter(ci::gatesTime).count() >= 2);
         assertThrows(IllegalArgumentException.class, () -> new Preset("x", List.of("a.B.c"), new TreeSet<>(List.of("d.E.f")), "",
                 new TreeMap<>(), 1, "1s", 1, "1s", ci.plan(), ci.budget()));
     }

@@ -84,8 +84,8 @@ class SequentialTrialsResumeTest {
         assertEquals(List.of("A/A 2", "A/B 3"), run(trials(2, null), null));
         assertEquals(List.of("A/B 1", "A/A 1", "A/B 2", "A/A 2", "A/B 3"), recorded());
         Check first = TrialRecord.read(out).checks().get(0);
-        assertEquals(List.of(new CaseVerdict("PgInsertBenchmark.copy [avgt]", "time", Verdict.REGRESSION),
-                new CaseVerdict("PgInsertBenchmark.copy [avgt]", "allocation", Verdict.INCONCLUSIVE)), first.cases());
+        assertEquals(List.of(new CaseVerdict("PgStreamingBenchmark.streamFetch1000 [avgt]", "time", Verdict.REGRESSION),
+                new CaseVerdict("PgStreamingBenchmark.streamFetch1000 [avgt]", "allocation", Verdict.INCONCLUSIVE)), first.cases());
         assertTrue(first.injectedFlagged());
         assertEquals("jar-sha", first.settings().get(TrialRecord.JAR_SETTING));
         assertEquals("s", first.headSha256());

@@ -2,7 +2,6 @@ package dev.dbbench.bench.postgres.insert;
 
 import dev.dbbench.bench.database.DatabaseTarget;
 import dev.dbbench.bench.database.OnDatabase;
-import dev.dbbench.bench.postgres.InjectedSlowdown;
 import dev.dbbench.core.Dialect;
 import dev.dbbench.core.postgres.NewProduct;
 import dev.dbbench.core.postgres.ProductBulkInsert;
@@ -146,11 +145,9 @@ public class PgInsertBenchmark {
         return ProductBulkInsert.multiRowValues(connection, products, 1_000);
     }
 
-    // The ci preset's trial target: a trial's head jar may make it slower by a known fraction (InjectedSlowdown:
-    // off unless the jar carries its resource, and off it costs one test of a static final field).
     @Benchmark
     public long copy() throws SQLException {
-        return InjectedSlowdown.around(() -> ProductBulkInsert.copy(connection, products));
+        return ProductBulkInsert.copy(connection, products);
     }
 
     @Benchmark
