@@ -120,8 +120,8 @@ public final class CompareTrials implements Callable<Integer> {
         try {
             if (preset != null) {
                 return new SequentialTrials(Preset.named(preset), budget == null ? null : Preset.parseBudget(budget), trials, slowdown,
-                        abOnly, jvmArgs, PairSchedule.detect(schedule), out, maxChecks == null ? 0 : positive(maxChecks), until == null ? null : time(until),
-                        Clock.systemUTC(), SequentialTrials::systemLoad, spec.commandLine().getOut(), err).run(jar);
+                        abOnly, jvmArgs, PairSchedule.detect(schedule), out, maxChecks == null ? 0 : positive(maxChecks),
+                        until == null ? null : time(until), Clock.systemUTC(), SequentialTrials::systemLoad, spec.commandLine().getOut(), err).run(jar);
             }
             if (maxChecks != null || until != null) {
                 throw new BadInputException((maxChecks != null ? "--max-checks" : "--until") + " applies to the resumable trials of a preset:"

@@ -50,8 +50,9 @@ public final class SequentialCheck {
     private final PrintWriter progress;
 
     /** With {@code preset} null for a selection of one's own: no parameters pinned, time and allocation gated for every benchmark. */
-    public SequentialCheck(DbbenchJar base, DbbenchJar head, List<String> selection, Preset preset, Plan plan, Duration budget, double threshold, double allocationThreshold, double alpha,
-                           double rulerTolerance, ForkSettings forks, WorkFolder work, PrintWriter progress) {
+    public SequentialCheck(DbbenchJar base, DbbenchJar head, List<String> selection, Preset preset, Plan plan, Duration budget,
+                           double threshold, double allocationThreshold, double alpha, double rulerTolerance, ForkSettings forks,
+                           WorkFolder work, PrintWriter progress) {
         if (!(alpha > 0 && alpha < 0.5)) {
             throw new BadInputException("--alpha " + alpha + " must be between 0 and 0.5, e.g. 0.05");
         }

@@ -60,6 +60,12 @@ class SequentialInputTest {
     }
 
     @Test
+    void anUnknownScheduleIsOneLineAndExit3() {
+        assertBadInput(run("--base", "a.jar", "--head", "b.jar", "--preset", "ci", "--schedule", "parallel"),
+                "--schedule \"parallel\" is not a schedule: give one of [auto, duet, interleaved]");
+    }
+
+    @Test
     void aMissingJarWithAPresetIsBadInputBeforeAnyFork() {
         assertBadInput(run("--base", "no-such.jar", "--head", "no-such-either.jar", "--preset", "ci"), "--base no-such.jar does not exist");
     }
