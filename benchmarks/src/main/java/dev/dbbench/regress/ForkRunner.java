@@ -53,17 +53,15 @@ final class ForkRunner {
         SortedMap<BenchmarkKey, Measured> b;
         PairSchedule schedule = settings.schedule();
         if (schedule.kind() == PairSchedule.Kind.DUET) {
-            Fork first;
-            Fork second;
+            Fork baseFork;
+            Fork headFork;
             if (index % 2 == 0) {
-                first = start(base, "base", names, schedule.cpu(index, true));
-                second = start(head, "head", names, schedule.cpu(index, false));
+                baseFork = start(base, "base", names, schedule.cpu(index, true));
+                headFork = start(head, "head", names, schedule.cpu(index, false));
             } else {
-                first = start(head, "head", names, schedule.cpu(index, false));
-                second = start(base, "base", names, schedule.cpu(index, true));
+                headFork = start(head, "head", names, schedule.cpu(index, false));
+                baseFork = start(base, "base", names, schedule.cpu(index, true));
             }
-            Fork baseFork = index % 2 == 0 ? first : second;
-            Fork headFork = index % 2 == 0 ? second : first;
             try {
                 a = finish(baseFork);
                 b = finish(headFork);
