@@ -53,20 +53,21 @@ final class ForkRunner {
         SortedMap<BenchmarkKey, Measured> b;
         PairSchedule schedule = settings.schedule();
         if (schedule.kind() == PairSchedule.Kind.DUET) {
-            Fork baseFork;
-            Fork headFork;
-            if (index % 2 == 0) {
-                baseFork = start(base, "base", names, schedule.cpu(index, true));
-                headFork = start(head, "head", names, schedule.cpu(index, false));
-            } else {
-                headFork = start(head, "head", names, schedule.cpu(index, false));
-                baseFork = start(base, "base", names, schedule.cpu(index, true));
-            }
+            Fork baseFork = null;
+            Fork headFork = null;
             try {
+                if (index % 2 == 0) {
+                    baseFork = start(base, "base", names, schedule.cpu(index, true));
+                    headFork = start(head, "head", names, schedule.cpu(index, false));
+                } else {
+                    headFork = start(head, "head", names, schedule.cpu(index, false));
+                    baseFork = start(base, "base", names, schedule.cpu(index, true));
+                }
                 a = finish(baseFork);
                 b = finish(headFork);
             } finally {
-                // When one fork failed, the other is not left running (with its database) past the check.
+                // When one fork failed, or the second could not even start, the other is not left running
+                // (with its database) past the check.
                 stop(baseFork);
                 stop(headFork);
             }
@@ -138,7 +139,7 @@ final class ForkRunner {
     }
 
     private static void stop(Fork fork) {
-        if (fork.process.isAlive()) {
+        if (fork != null && fork.process.isAlive()) {
             fork.process.descendants().forEach(ProcessHandle::destroy);
             fork.process.destroy();
         }

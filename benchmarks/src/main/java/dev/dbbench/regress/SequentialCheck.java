@@ -223,8 +223,9 @@ public final class SequentialCheck {
         }
         if (DbbenchJar.RULERS.contains(key.benchmark())) {
             Direction d = Direction.of(a.unit());
-            rulers.computeIfAbsent(key, k -> new ArrayList<>()).add(pair(SteadyState.settle(array(a.iterations())),
-                    SteadyState.settle(array(b.iterations())), d != null && d.higherIsBetter()));
+            SteadyState.SettledPair settled = SteadyState.settle(array(a.iterations()), array(b.iterations()));
+            rulers.computeIfAbsent(key, k -> new ArrayList<>()).add(pair(settled.base().value(), settled.head().value(),
+                    d != null && d.higherIsBetter()));
             return;
         }
         if (preset == null || preset.gatesTime(key.benchmark())) {
@@ -242,21 +243,20 @@ public final class SequentialCheck {
             // Decided: later pairs (run for the benchmark's other metric) do not reopen it.
             return;
         }
-        SteadyState.Settled a = SteadyState.settle(array(base));
-        SteadyState.Settled b = SteadyState.settle(array(head));
+        SteadyState.SettledPair settled = SteadyState.settle(array(base), array(head));
+        double a = settled.base().value();
+        double b = settled.head().value();
         if (metric.equals(ALLOCATION)) {
             // Bytes plus one: a benchmark that allocates nothing (JMH reports fractions of a byte of TLAB noise)
             // compares as 1, not as 0/0 or a wild ratio of two specks; for any real allocation the byte is lost in the rounding.
-            a = new SteadyState.Settled(a.dropped(), a.kept(), a.median() + 1);
-            b = new SteadyState.Settled(b.dropped(), b.kept(), b.median() + 1);
+            a += 1;
+            b += 1;
         }
         s.pairs.add(pair(a, b, s.direction != null && s.direction.higherIsBetter()));
-        s.dropped.add(new int[] {a.dropped(), b.dropped()});
+        s.dropped.add(new int[] {settled.dropped(), settled.dropped()});
     }
 
-    private static Pair pair(SteadyState.Settled base, SteadyState.Settled head, boolean higherIsBetter) {
-        double b = base.median();
-        double h = head.median();
+    private static Pair pair(double b, double h, boolean higherIsBetter) {
         // Above 1 means head is worse: more time or bytes per operation, or fewer operations per time.
         return new Pair(b, h, higherIsBetter ? b / h : h / b);
     }

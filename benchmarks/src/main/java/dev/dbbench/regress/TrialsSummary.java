@@ -42,7 +42,7 @@ final class TrialsSummary {
                 abOnly ? "not measured: --ab-only" : falseAlarms > FALSE_ALARMS ? met(false)
                         : aa.size() < CHECKS ? notYet(aa.size(), CHECKS, "A/A checks") : met(true)));
         md.append(row(String.format(Locale.ROOT, ">= %.0f%% of per-benchmark verdicts decided", DECIDED * 100),
-                String.format(Locale.ROOT, "%d of %d (%s)", decided, cases, cases == 0 ? "-" : String.format(Locale.ROOT, "%.0f%%", 100.0 * decided / cases)),
+                String.format(Locale.ROOT, "%d of %d (%s)", decided, cases, cases == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * decided / cases)),
                 complete(record, abOnly) ? met(cases > 0 && decided >= DECIDED * cases) : notYet(record.checks().size(), total, "checks")));
         md.append(row(String.format(Locale.ROOT, "one check takes at most %.0f min", MINUTES),
                 minutes.length == 0 ? "-" : String.format(Locale.ROOT, "longest %.1f min, median %.1f min", longest, PairedStatistics.median(minutes)),

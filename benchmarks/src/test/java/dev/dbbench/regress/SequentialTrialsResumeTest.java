@@ -175,7 +175,7 @@ class SequentialTrialsResumeTest {
         assertTrue(md.contains("| 2 of 3 | not yet: 3 of 20 A/B checks done |"), md);
         assertTrue(md.contains("| 1 of 2 | not yet: 2 of 20 A/A checks done |"), md);
         // Each check has 4 cases, of which its own verdict's decided ones: 3 + 3 + 2 + 3 + 3 = 14 of 20.
-        assertTrue(md.contains("| 14 of 20 (70%) | not yet: 5 of 40 checks done |"), md);
+        assertTrue(md.contains("| 14 of 20 (70.0%) | not yet: 5 of 40 checks done |"), md);
         assertTrue(md.contains("| longest 15.5 min, median 11.0 min | **not met** |"), md);
         assertTrue(md.contains("at the checks' starts 1.0 to 1.4, at their ends 2.0 to 2.4"), md);
         assertTrue(md.contains("| A/B 2 | 2026-12-03T14:00:00Z | INCONCLUSIVE | no | 2 of 4 | 10 | 15.5 | 1.20 / 2.20 |"), md);
