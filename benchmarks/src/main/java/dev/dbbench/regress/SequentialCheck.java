@@ -20,9 +20,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The sequential comparison of two jars within a time budget. Pairs of forks run interleaved (A B,
- * B A, ...) as in {@link RegressionCheck}; each fork's value per case is the median of its iterations
- * after {@link SteadyState} dropped its warm-up. At each look of the {@link Plan} every undecided case
+ * The sequential comparison of two jars within a time budget. Pairs of forks run as a duet or
+ * interleaved (A B, B A, ...; {@link PairSchedule}); each fork's value per case is the mean of its
+ * iterations after {@link SteadyState} dropped the pair's warm-up (both forks cut alike). At each look of the {@link Plan} every undecided case
  * is judged by {@link SequentialRule}: a decided case stops, and a benchmark all of whose cases (time
  * and allocation) are decided is left out of later forks, so the budget goes to the benchmarks still
  * in doubt. Pairs stop when every case is decided, at the plan's last look, or when the next pair

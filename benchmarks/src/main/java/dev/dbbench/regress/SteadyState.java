@@ -17,13 +17,15 @@ import java.util.Arrays;
  *
  * <p>A pair's two forks are cut alike, at the later of their two cuts, and each fork's value is the
  * mean of what is kept (the statistic MSER minimises the error of). Both since the seventh session,
- * from the duet trials' own iteration series (19 pairs of {@code PgStreamingBenchmark.streamFetch1000}
- * in four checks; docs/compare-trials.md, "The fork's value"): a streaming fork's one-second shots sit in
- * two levels, about 15-20% apart, for the first six to ten shots, so a cut made for each fork alone
- * compared one fork's slow shots with the other's fast ones, and the median of a series mixing the two
- * levels jumps between them. The per-pair scatter of the log ratio: 7.9% with each fork's own cut and
- * the median, 6.8% with the mean, 5.6% with the common cut and the mean; for the HikariCP borrow 4.4%,
- * 4.2% and 4.3%.
+ * from the duet trials' own iteration series (30 pairs of {@code PgStreamingBenchmark.streamFetch1000}
+ * from five checks; docs/compare-trials.md, "The fork's value"): a streaming fork's one-second shots
+ * sit in two levels, about 15-20% apart, for the first six to ten shots, so a cut made for each fork
+ * alone compared one fork's slow shots with the other's fast ones, and the median of a series mixing
+ * the two levels jumps between them. The scatter of the pairs' log ratios (within checks): 7.9% with
+ * each fork's own cut and the median, 7.2% with the mean, 6.3% with the common cut and the mean; for
+ * the HikariCP borrow 4.1%, 4.2% and 4.3%. Without any cut, streaming's would be 3.7%: its slow first
+ * shots are slow in both forks alike; that is the price of dropping warm-up, which more warm-up shots
+ * would lower.
  */
 public final class SteadyState {
     /** The rule as it is printed in reports. */
