@@ -25,9 +25,9 @@ import java.util.TreeSet;
  * iterations after {@link SteadyState} dropped the pair's warm-up (both forks cut alike). At each look of the {@link Plan} every undecided case
  * is judged by {@link SequentialRule}: a decided case stops, and a benchmark all of whose cases (time
  * and allocation) are decided is left out of later forks, so the budget goes to the benchmarks still
- * in doubt. Pairs stop when every case is decided, at the plan's last look, or when the next pair
- * would not fit in the budget; cases still undecided are then INCONCLUSIVE. No re-run: the rule's
- * error rates already hold over all looks, whatever the stopping.
+ * in doubt. Pairs stop when every case is decided, at the plan's last look, or when the pairs up to
+ * the next look would not fit in the budget ({@link PairBudget}); cases still undecided are then
+ * INCONCLUSIVE. No re-run: the rule's error rates already hold over all looks, whatever the stopping.
  */
 public final class SequentialCheck {
     static final String TIME = "time";
@@ -117,23 +117,27 @@ public final class SequentialCheck {
         List<String> notes = new ArrayList<>();
         int hypotheses = -1;
         Map<String, Double> alarmAlpha = new LinkedHashMap<>();
-        double slowestPair = 0;
+        PairBudget pairBudget = new PairBudget(budget);
         boolean budgetRanOut = false;
         int n = 0;
         while (n < plan.maxPairs() && !undecided.isEmpty()) {
             double elapsed = (System.nanoTime() - start) / 1e9;
-            if (n > 0 && elapsed + slowestPair > budget.toSeconds()) {
+            SortedSet<String> run = new TreeSet<>(undecided);
+            run.addAll(DbbenchJar.RULERS);
+            int toLook = plan.nextLook(n) - n;
+            if (!pairBudget.affords(elapsed, toLook, run)) {
                 budgetRanOut = true;
+                progress.printf(Locale.ROOT, "[compare] budget: the look after %d pairs needs %d more pair(s), about %.1f min, and %.1f min"
+                        + " are left: no more pairs%n", n + toLook, toLook, toLook * pairBudget.pairSeconds(run) / 60,
+                        (budget.toSeconds() - elapsed) / 60);
                 break;
             }
             long pairStart = System.nanoTime();
-            SortedSet<String> run = new TreeSet<>(undecided);
-            run.addAll(DbbenchJar.RULERS);
             ForkRunner.Pair pair = runner.pair(base, head, run, n);
             SortedMap<BenchmarkKey, Measured> a = pair.base();
             SortedMap<BenchmarkKey, Measured> b = pair.head();
             n++;
-            slowestPair = Math.max(slowestPair, (System.nanoTime() - pairStart) / 1e9);
+            pairBudget.ran(run, (System.nanoTime() - pairStart) / 1e9);
             for (Map.Entry<BenchmarkKey, Measured> e : a.entrySet()) {
                 record(e.getKey(), e.getValue(), b.get(e.getKey()), states, rulerPairs);
                 rulerUnits.putIfAbsent(e.getKey(), e.getValue().unit());

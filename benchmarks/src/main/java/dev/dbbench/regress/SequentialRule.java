@@ -67,6 +67,14 @@ public final class SequentialRule {
             return pairs >= first && pairs <= maxPairs() && (pairs - first) % every == 0;
         }
 
+        /** The first look after {@code pairs} pairs: where the next pairs can decide something. */
+        public int nextLook(int pairs) {
+            if (pairs < first) {
+                return first;
+            }
+            return Math.min(maxPairs(), first + ((pairs - first) / every + 1) * every);
+        }
+
         /** Whether an alarm may be raised at this look. */
         public boolean isAlarmLook(int pairs) {
             return isLook(pairs) && pairs >= alarmFrom;

@@ -3,6 +3,7 @@ package dev.dbbench.regress;
 import dev.dbbench.bench.postgres.InjectedSlowdown;
 import dev.dbbench.regress.TrialRecord.CaseVerdict;
 import dev.dbbench.regress.TrialRecord.Check;
+import dev.dbbench.results.BuildInfo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -95,7 +96,9 @@ final class SequentialTrials {
     /** Everything is checked (the jar, the record against these settings) before anything is created. */
     int run(Path jar) throws IOException {
         DbbenchJar.open(jar, "--jar");
-        SortedMap<String, String> settings = settings(TrialRecord.sha256(jar));
+        SortedMap<String, String> settings = settings(TrialRecord.contentSha256(jar));
+        // Part of the contents already; named for a person who has to rebuild the jar to continue the record.
+        settings.put(TrialRecord.COMMIT_SETTING, BuildInfo.of(jar).describeCommit());
         TrialRecord record = TrialRecord.read(out);
         record.requireSettings(out, settings);
         Files.createDirectories(out);

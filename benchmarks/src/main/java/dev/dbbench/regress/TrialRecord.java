@@ -2,20 +2,26 @@ package dev.dbbench.regress;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dbbench.results.Environment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * The durable record of {@code CompareTrials --preset}: every finished check, written whole into
@@ -99,17 +105,24 @@ record TrialRecord(List<Check> checks) {
      * {@code settings}: a record adds up only checks run alike.
      */
     void requireSettings(Path out, SortedMap<String, String> settings) {
+        String file = out.resolve(FILE).toString();
         for (Check c : checks) {
+            String jar = c.settings().get(JAR_SETTING);
+            if (jar == null) {
+                throw new BadInputException("the record " + file + " names its jar by the file's SHA-256 (made before CompareTrials named it"
+                        + " by its contents), so no jar can continue it: give another --out to start a new record");
+            }
+            if (!jar.equals(settings.get(JAR_SETTING))) {
+                throw new BadInputException("--jar holds contents with SHA-256 " + settings.get(JAR_SETTING) + " but the record " + file
+                        + " was made from a jar with " + jar + ": a record adds up only checks of one build; give that jar, or one rebuilt"
+                        + " by the same JDK from its commit (" + shown(c.settings().get(COMMIT_SETTING)) + "), to continue it, or another --out"
+                        + " to start a new record");
+            }
             for (String key : union(settings, c.settings())) {
                 String now = settings.get(key);
                 String then = c.settings().get(key);
                 if (now == null ? then == null : now.equals(then)) {
                     continue;
-                }
-                String file = out.resolve(FILE).toString();
-                if (key.equals(JAR_SETTING)) {
-                    throw new BadInputException("--jar has SHA-256 " + now + " but the record " + file + " was made from a jar with "
-                            + then + ": a record adds up only checks of one build; give that jar to continue it, or another --out to start a new record");
                 }
                 throw new BadInputException(key + " is " + shown(now) + " but the record " + file + " was made with " + shown(then)
                         + " (check " + c.name() + "): a record adds up only checks run alike; " + fix(key, then)
@@ -118,8 +131,11 @@ record TrialRecord(List<Check> checks) {
         }
     }
 
-    /** The setting under which the source jar's SHA-256 is kept. */
-    static final String JAR_SETTING = "--jar (SHA-256)";
+    /** The setting under which the source jar's {@link #contentSha256 contents' SHA-256} is kept. */
+    static final String JAR_SETTING = "--jar (contents' SHA-256)";
+
+    /** The setting under which the commit the jar was built from is kept (its build properties; "unknown commit" without). */
+    static final String COMMIT_SETTING = "--jar (commit)";
 
     private static List<String> union(Map<String, String> a, Map<String, String> b) {
         TreeMap<String, String> all = new TreeMap<>(a);
@@ -143,6 +159,36 @@ record TrialRecord(List<Check> checks) {
 
     private static String shown(String value) {
         return value == null ? "(not set)" : value.isEmpty() ? "\"\"" : value;
+    }
+
+    /**
+     * The SHA-256 of what a jar holds rather than of its file: every entry's name and bytes, in name order,
+     * with the build time left out of the build's own properties. Two builds of one commit by one JDK hold
+     * the same (their files differ in the zip's timestamps and the build time), so a record whose copy of
+     * the jar is lost continues with a jar rebuilt from the commit its checks name.
+     */
+    static String contentSha256(Path jar) {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            List<? extends ZipEntry> entries = zip.stream().filter(e -> !e.isDirectory()).sorted(Comparator.comparing(ZipEntry::getName)).toList();
+            for (ZipEntry e : entries) {
+                byte[] bytes;
+                try (InputStream in = zip.getInputStream(e)) {
+                    bytes = in.readAllBytes();
+                }
+                if (e.getName().equals(Environment.BUILD_PROPERTIES)) {
+                    bytes = new String(bytes, StandardCharsets.ISO_8859_1).lines().filter(line -> !line.startsWith("build.time="))
+                            .collect(Collectors.joining("\n")).getBytes(StandardCharsets.ISO_8859_1);
+                }
+                digest.update((e.getName() + "\0" + bytes.length + "\0").getBytes(StandardCharsets.UTF_8));
+                digest.update(bytes);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new BadInputException(jar + " cannot be read as a jar (" + JmhResults.oneLine(e) + "): give a readable benchmarks.jar", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JDK has no SHA-256", e);
+        }
     }
 
     /** The SHA-256 of a file, in lower-case hex. */

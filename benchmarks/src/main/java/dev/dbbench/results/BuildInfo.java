@@ -3,7 +3,10 @@ package dev.dbbench.results;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.nio.file.Path;
 import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import picocli.CommandLine.IVersionProvider;
 
 /**
@@ -51,6 +54,22 @@ public record BuildInfo(String version, String commit, Boolean dirty, String bui
 
     private static String commitOrNull(String value) {
         return value != null && value.matches("[0-9a-f]{40,64}") ? value : null;
+    }
+
+    /** The build information of another jar, read from its entry; fields it lacks (or an unreadable jar) are null. */
+    public static BuildInfo of(Path jar) {
+        Properties p = new Properties();
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            ZipEntry entry = zip.getEntry(RESOURCE);
+            if (entry != null) {
+                try (InputStream in = zip.getInputStream(entry)) {
+                    p.load(in);
+                }
+            }
+        } catch (IOException e) {
+            // As for this jar's own entry: unknown, not a failure.
+        }
+        return from(p);
     }
 
     static Properties load(String resource) {

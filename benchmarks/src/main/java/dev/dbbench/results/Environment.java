@@ -39,7 +39,8 @@ public final class Environment {
             new String[] {"com.fasterxml.jackson.core", "jackson-databind"},
             new String[] {"info.picocli", "picocli"});
 
-    static final String BUILD_PROPERTIES = "META-INF/dbbench/build.properties";
+    /** The build's own properties in the jar (commit, dirty, build time). */
+    public static final String BUILD_PROPERTIES = "META-INF/dbbench/build.properties";
 
     /** Where the pooling benchmarks publish their effective pool settings, when they are on the class path. */
     static final String POOLING_SETTINGS_CLASS = "dev.dbbench.bench.pooling.PoolingSettings";

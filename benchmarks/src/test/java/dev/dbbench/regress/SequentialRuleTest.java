@@ -25,6 +25,11 @@ class SequentialRuleTest {
         assertTrue(PLAN.isLook(8) && PLAN.isLook(10) && PLAN.isLook(14));
         assertTrue(!PLAN.isLook(6) && !PLAN.isLook(9) && !PLAN.isLook(16));
         assertEquals(0, PLAN.alarmLevel(ALPHA, 9));
+        assertEquals(8, PLAN.nextLook(0));
+        assertEquals(8, PLAN.nextLook(7));
+        assertEquals(10, PLAN.nextLook(8));
+        assertEquals(10, PLAN.nextLook(9));
+        assertEquals(14, PLAN.nextLook(13));
         BadInputException e = assertThrows(BadInputException.class, () -> new Plan(3, 2, 4, 3));
         assertTrue(e.getMessage().startsWith("--pairs 3 (the first look") && e.getMessage().contains("at least 5"), e.getMessage());
     }

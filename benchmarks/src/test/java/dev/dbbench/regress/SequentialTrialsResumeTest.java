@@ -2,11 +2,15 @@ package dev.dbbench.regress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbbench.regress.TrialRecord.CaseVerdict;
 import dev.dbbench.regress.TrialRecord.Check;
+import dev.dbbench.regress.ruler.WorkBenchmark;
+import dev.dbbench.results.BuildInfo;
+import dev.dbbench.results.Environment;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -114,7 +118,8 @@ class SequentialTrialsResumeTest {
     void aRecordOfAnotherJarOrOtherSettingsIsRefusedInOneLine() throws Exception {
         Path jar = TestJars.withWork(out, "benchmarks.jar", 100);
         Path trialsOut = Files.createDirectories(out.resolve("trials"));
-        SortedMap<String, String> settings = trials(0, null).settings(TrialRecord.sha256(jar));
+        SortedMap<String, String> settings = trials(0, null).settings(TrialRecord.contentSha256(jar));
+        settings.put(TrialRecord.COMMIT_SETTING, "unknown commit");
         TrialRecord.empty().append(trialsOut, check(TrialRecord.A_B, 1, true, Verdict.REGRESSION, 10, settings));
 
         String[] budget = run("--jar", jar.toString(), "--preset", "ci", "--out", trialsOut.toString(), "--budget", "20m");
@@ -127,9 +132,42 @@ class SequentialTrialsResumeTest {
         String[] jarRun = run("--jar", other.toString(), "--preset", "ci", "--out", trialsOut.toString());
         assertEquals("3", jarRun[0], jarRun[2]);
         assertEquals(1, jarRun[2].strip().lines().count(), jarRun[2]);
-        assertTrue(jarRun[2].contains("--jar has SHA-256 " + TrialRecord.sha256(other)) && jarRun[2].contains("give that jar to continue it"), jarRun[2]);
+        assertTrue(jarRun[2].contains("--jar holds contents with SHA-256 " + TrialRecord.contentSha256(other))
+                && jarRun[2].contains("give that jar, or one rebuilt by the same JDK from its commit (unknown commit), to continue it"), jarRun[2]);
         assertFalse(Files.exists(trialsOut.resolve("base.jar")), "nothing made for a refused run");
         assertEquals(List.of("A/B 1"), TrialRecord.read(trialsOut).checks().stream().map(Check::name).toList());
+    }
+
+    @Test
+    void aJarRebuiltFromTheSameCommitContinuesTheRecordAndNoOtherDoes() throws Exception {
+        String commit = "5dc8bcd68ed32bbfc84ee83fb545e1206e284b1a";
+        Path built = TestJars.jar(out, "built.jar", Map.of(Environment.BUILD_PROPERTIES,
+                "build.commit=" + commit + "\nbuild.dirty=false\nbuild.time=2026-12-04T14:21:08Z\n", WorkBenchmark.RESOURCE, "work=100\n"));
+        Path rebuilt = TestJars.jar(out, "rebuilt.jar", Map.of(WorkBenchmark.RESOURCE, "work=100\n", Environment.BUILD_PROPERTIES,
+                "build.commit=" + commit + "\nbuild.dirty=false\nbuild.time=2026-12-05T09:00:00Z\n"));
+        Path otherCommit = TestJars.jar(out, "other-commit.jar", Map.of(WorkBenchmark.RESOURCE, "work=100\n", Environment.BUILD_PROPERTIES,
+                "build.commit=" + commit.replace('5', '6') + "\nbuild.dirty=false\nbuild.time=2026-12-04T14:21:08Z\n"));
+        Path otherWork = TestJars.jar(out, "other-work.jar", Map.of(WorkBenchmark.RESOURCE, "work=110\n", Environment.BUILD_PROPERTIES,
+                "build.commit=" + commit + "\nbuild.dirty=false\nbuild.time=2026-12-04T14:21:08Z\n"));
+        assertNotEquals(TrialRecord.sha256(built), TrialRecord.sha256(rebuilt), "the files differ");
+        assertEquals(TrialRecord.contentSha256(built), TrialRecord.contentSha256(rebuilt), "the build time and the entries' order do not count");
+        assertNotEquals(TrialRecord.contentSha256(built), TrialRecord.contentSha256(otherCommit));
+        assertNotEquals(TrialRecord.contentSha256(built), TrialRecord.contentSha256(otherWork));
+        assertEquals(commit, BuildInfo.of(rebuilt).describeCommit());
+    }
+
+    @Test
+    void aRecordThatNamedItsJarByTheFileIsRefusedInOneLine() throws Exception {
+        Path jar = TestJars.withWork(out, "benchmarks.jar", 100);
+        Path trialsOut = Files.createDirectories(out.resolve("old"));
+        SortedMap<String, String> settings = trials(0, null).settings("x");
+        settings.remove(TrialRecord.JAR_SETTING);
+        settings.put("--jar (SHA-256)", TrialRecord.sha256(jar));
+        TrialRecord.empty().append(trialsOut, check(TrialRecord.A_B, 1, true, Verdict.REGRESSION, 10, settings));
+        String[] r = run("--jar", jar.toString(), "--preset", "ci", "--out", trialsOut.toString());
+        assertEquals("3", r[0], r[2]);
+        assertEquals(1, r[2].strip().lines().count(), r[2]);
+        assertTrue(r[2].contains("names its jar by the file's SHA-256") && r[2].contains("give another --out to start a new record"), r[2]);
     }
 
     @Test
