@@ -40,8 +40,14 @@ final class ForkRunner {
         this.gcProfiler = gcProfiler;
     }
 
-    /** One interleaved pair's measurements: the base jar's and the head jar's, for the same cases. */
-    record Pair(SortedMap<BenchmarkKey, Measured> base, SortedMap<BenchmarkKey, Measured> head) {}
+    /**
+     * One interleaved pair's measurements: the base jar's and the head jar's, for the same cases; and where
+     * the pair's time went, summed over its two forks.
+     */
+    record Pair(SortedMap<BenchmarkKey, Measured> base, SortedMap<BenchmarkKey, Measured> head, ForkLog.Times times) {}
+
+    /** A finished fork's measurements and where its time went. */
+    private record Finished(SortedMap<BenchmarkKey, Measured> measured, ForkLog.Times times) {}
 
     /**
      * The {@code index}-th pair. Interleaved: A B, B A, A B, ..., so neither build always runs first,
@@ -49,8 +55,8 @@ final class ForkRunner {
      * order swapped every pair ({@link PairSchedule}). Both forks must measure the same cases.
      */
     Pair pair(DbbenchJar base, DbbenchJar head, SortedSet<String> names, int index) {
-        SortedMap<BenchmarkKey, Measured> a;
-        SortedMap<BenchmarkKey, Measured> b;
+        Finished a;
+        Finished b;
         PairSchedule schedule = settings.schedule();
         if (schedule.kind() == PairSchedule.Kind.DUET) {
             Fork baseFork = null;
@@ -72,21 +78,17 @@ final class ForkRunner {
                 stop(headFork);
             }
         } else if (index % 2 == 0) {
-            a = run(base, "base", names);
-            b = run(head, "head", names);
+            a = finish(start(base, "base", names, null));
+            b = finish(start(head, "head", names, null));
         } else {
-            b = run(head, "head", names);
-            a = run(base, "base", names);
+            b = finish(start(head, "head", names, null));
+            a = finish(start(base, "base", names, null));
         }
-        if (!a.keySet().equals(b.keySet())) {
-            throw new BadInputException("base and head forks measured different cases (base " + a.keySet() + ", head "
-                    + b.keySet() + "): compare builds with the same @Param values");
+        if (!a.measured().keySet().equals(b.measured().keySet())) {
+            throw new BadInputException("base and head forks measured different cases (base " + a.measured().keySet() + ", head "
+                    + b.measured().keySet() + "): compare builds with the same @Param values");
         }
-        return new Pair(a, b);
-    }
-
-    SortedMap<BenchmarkKey, Measured> run(DbbenchJar jar, String side, SortedSet<String> names) {
-        return finish(start(jar, side, names, null));
+        return new Pair(a.measured(), b.measured(), a.times().plus(b.times()));
     }
 
     /**
@@ -116,7 +118,7 @@ final class ForkRunner {
 
     /** A started fork: what it runs, where it writes, and since when. */
     private record Fork(DbbenchJar jar, String side, SortedSet<String> names, int number, Path result, Path log,
-                        Process process, long start, CompletableFuture<Long> end) {}
+                        Process process, ForkLog output, long start, CompletableFuture<Long> end) {}
 
     private Fork start(DbbenchJar jar, String side, SortedSet<String> names, Integer cpu) {
         int number = ++started;
@@ -126,12 +128,13 @@ final class ForkRunner {
         List<String> command = settings.command(jar.path(), List.copyOf(names), result, pinnedFor(jar, names), gcProfiler, cpu);
         try {
             Files.createDirectories(dir);
-            Process process = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            long start = System.nanoTime();
             work.started(process);
+            ForkLog output = ForkLog.follow(process, log, "fork-" + number + "-" + side + "-output");
             // Its own end, not when it is waited for: in a duet the second fork is waited for after the first.
             CompletableFuture<Long> end = process.onExit().thenApply(p -> System.nanoTime());
-            return new Fork(jar, side, names, number, result, log, process, System.nanoTime(), end);
+            return new Fork(jar, side, names, number, result, log, process, output, start, end);
         } catch (IOException e) {
             throw new BadInputException("cannot start " + command.get(0) + " for the " + side + " fork (" + JmhResults.oneLine(e)
                     + "): check that the JDK running the check is complete", e);
@@ -145,10 +148,11 @@ final class ForkRunner {
         }
     }
 
-    private SortedMap<BenchmarkKey, Measured> finish(Fork fork) {
+    private Finished finish(Fork fork) {
         int exit;
         try {
             exit = fork.process.waitFor();
+            fork.output.drain();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BadInputException("interrupted while the " + fork.side + " fork was running; nothing was compared", e);
@@ -158,7 +162,14 @@ final class ForkRunner {
         String side = fork.side;
         Path log = fork.log;
         DbbenchJar jar = fork.jar;
-        progress.printf(Locale.ROOT, "[compare] fork %d (%s) finished in %.1f s%n", fork.number, side, (fork.end.join() - fork.start) / 1e9);
+        long end = fork.end.join();
+        ForkLog.Times times = fork.output.times(fork.start, end);
+        progress.printf(Locale.ROOT, "[compare] fork %d (%s) finished in %.1f s (start-up %.1f s, %s)%n", fork.number, side,
+                (end - fork.start) / 1e9, times.before(), times.benchmarks().isEmpty() ? "no benchmark began" : times.describe());
+        if (fork.output.failure() != null) {
+            progress.println("[compare] warning: fork " + fork.number + "'s output could not all be kept in " + log + " ("
+                    + JmhResults.oneLine(fork.output.failure()) + ")");
+        }
         progress.flush();
         if (exit != 0 && logContains(log, "Unable to acquire the JMH lock")) {
             throw new BadInputException("another JMH run on this machine holds JMH's lock, so the " + side + " fork could not start:"
@@ -176,7 +187,7 @@ final class ForkRunner {
                         + " (the benchmark failed): " + lastLine(log) + where(log));
             }
         }
-        return measured;
+        return new Finished(measured, times);
     }
 
     /** Where the whole log is: a temporary work folder is removed when the check ends, so its logs are not. */

@@ -137,7 +137,7 @@ public final class SequentialCheck {
             SortedMap<BenchmarkKey, Measured> a = pair.base();
             SortedMap<BenchmarkKey, Measured> b = pair.head();
             n++;
-            pairBudget.ran(run, (System.nanoTime() - pairStart) / 1e9);
+            pairBudget.ran(run, (System.nanoTime() - pairStart) / 1e9, pair.times());
             for (Map.Entry<BenchmarkKey, Measured> e : a.entrySet()) {
                 record(e.getKey(), e.getValue(), b.get(e.getKey()), states, rulerPairs);
                 rulerUnits.putIfAbsent(e.getKey(), e.getValue().unit());

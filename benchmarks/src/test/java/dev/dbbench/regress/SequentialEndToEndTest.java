@@ -49,6 +49,8 @@ class SequentialEndToEndTest {
         assertTrue(Files.exists(json), "no JSON written; stderr: " + e);
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertEquals("sequential", report.path("kind").asText());
+        assertTrue(e.matches("(?s).*fork 1 \\((base|head)\\) finished in [0-9.]+ s \\(start-up [0-9.]+ s, CpuRulerBenchmark\\.loop [0-9.]+ s, "
+                + "SelectOneRulerBenchmark\\.selectOne [0-9.]+ s, WorkBenchmark\\.work [0-9.]+ s\\).*"), "where each fork's time went: " + e);
         assertTrue(Set.of(CompareCommand.NO_REGRESSION, CompareCommand.UNSTABLE).contains(exit), "identical jars: " + exit + " " + e);
         assertTrue(Files.readString(md).startsWith(SequentialMarkdown.MARKER), "the workflow finds its comment by the marker");
         assertTrue(report.path("parameters").path("gcProfiler").asBoolean());
