@@ -1,7 +1,6 @@
 package dev.dbbench.regress;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -134,7 +133,7 @@ final class ForkLog {
     }
 
     /** One line of output at {@code nanos}. */
-    void line(String line, long nanos) {
+    private void line(String line, long nanos) {
         if (line.startsWith(MARK)) {
             marks.add(new Mark(nanos, line.substring(MARK.length()).trim()));
         }
